@@ -1,0 +1,19 @@
+package dev.canopy.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
+
+/** What a channel carries, for policies that treat audio, video and data differently. */
+public enum ContentClass {
+  @JsonProperty("video")
+  VIDEO,
+  @JsonProperty("audio")
+  AUDIO,
+  @JsonProperty("data")
+  DATA;
+
+  /** The name used in files. */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}
