@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes the five formats. Reading checks, in order: syntax, the {@code format}
@@ -35,6 +37,8 @@ import java.util.Locale;
  * Writing is atomic. Thread-safe: no mutable state.
  */
 public final class Documents {
+  private static final Pattern YAML_MARK = Pattern.compile(" in '[^']*', line (\\d+), column (\\d+):");
+
   private Documents() {}
 
   /** Reads and validates a snapshot. */
@@ -130,12 +134,13 @@ public final class Documents {
   /** Writes a document as pretty JSON (or YAML for a .yaml/.yml target), atomically. */
   public static void write(Path file, Object document) {
     ObjectMapper mapper = isYamlName(file) ? Mappers.yaml() : Mappers.json();
+    // as bytes: writeValue(OutputStream) would close the stream before the final newline
     AtomicFiles.write(file, out -> {
       if (mapper == Mappers.json()) {
-        Mappers.prettyJson().writeValue(out, document);
+        out.write(Mappers.prettyJson().writeValueAsBytes(document));
         out.write('\n');
       } else {
-        mapper.writeValue(out, document);
+        out.write(mapper.writeValueAsBytes(document));
       }
     });
   }
@@ -221,6 +226,23 @@ public final class Documents {
     return new Problem(FieldPath.ROOT, clean(cause.getMessage()));
   }
 
+  /**
+   * A YAML parser's message names the context and the problem on lines of their own, each
+   * followed by a source excerpt; keep both, without the excerpts.
+   */
+  private static String syntaxMessage(String original) {
+    if (original == null || !YAML_MARK.matcher(original).find()) {
+      return clean(original);
+    }
+    List<String> parts = new ArrayList<>();
+    for (String line : original.split("\n")) {
+      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+        parts.add(line.strip());
+      }
+    }
+    return parts.isEmpty() ? clean(original) : String.join(": ", parts);
+  }
+
   private static String clean(String message) {
     if (message == null) {
       return "invalid value";
@@ -242,8 +264,15 @@ public final class Documents {
       JsonLocation at = e.getLocation();
       int line = at == null || at.getLineNr() < 1 ? 0 : at.getLineNr() + lineOffset;
       int column = at == null ? 0 : Math.max(0, at.getColumnNr());
+      String original = e.getOriginalMessage();
+      Matcher mark = YAML_MARK.matcher(original == null ? "" : original);
+      // a YAML message marks the context, then the problem; the parser itself may be past both
+      while (mark.find()) {
+        line = Integer.parseInt(mark.group(1)) + lineOffset;
+        column = Integer.parseInt(mark.group(2));
+      }
       throw new InputException(List.of(new InputError(name, line, column, FieldPath.ROOT,
-          "syntax error: " + clean(e.getOriginalMessage()))));
+          "syntax error: " + syntaxMessage(original))));
     } catch (IOException e) {
       throw InputException.ofFile(name, "cannot read: " + AtomicFiles.describe(e));
     }

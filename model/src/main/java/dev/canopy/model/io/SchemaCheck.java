@@ -97,6 +97,12 @@ final class SchemaCheck {
     if (schemaPattern.contains("[0-9]{2}:[0-9]{2}-")) {
       return "bad hours " + value + ": expected HH:MM-HH:MM";
     }
+    if (schemaPattern.startsWith("^[0-9]{4}-[0-9]{2}-[0-9]{2}T")) {
+      return "bad instant " + value + ": expected ISO-8601 such as \"2026-11-21T20:00:00Z\"";
+    }
+    if (schemaPattern.endsWith("(/[0-9]{1,3})?$")) {
+      return "bad IP prefix " + value + ": expected CIDR such as 10.0.0.0/8 or 2001:db8::/32";
+    }
     return "bad value " + value + ": must match " + schemaPattern;
   }
 

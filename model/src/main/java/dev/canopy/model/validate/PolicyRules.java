@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Rules of a policy document that need no snapshot: unique policy ids, valid time zones, hours
@@ -17,6 +18,9 @@ import java.util.Map;
  * policies are compiled against a snapshot.
  */
 final class PolicyRules {
+  /** The form the schema requires of an IP prefix. */
+  private static final Pattern PREFIX_FORM = Pattern.compile("[0-9A-Fa-f:.]+(/[0-9]{1,3})?");
+
   private PolicyRules() {}
 
   static List<Problem> check(JsonNode document) {
@@ -77,7 +81,8 @@ final class PolicyRules {
     List<String> prefixes = Tree.texts(selector, "ipPrefixes");
     for (int i = 0; i < prefixes.size(); i++) {
       String prefix = prefixes.get(i);
-      if (prefix != null && IpPrefix.parse(prefix).isEmpty()) {
+      // a prefix that is not even written like one is the schema's to report
+      if (prefix != null && PREFIX_FORM.matcher(prefix).matches() && IpPrefix.parse(prefix).isEmpty()) {
         FieldPath path = selector.get("ipPrefixes").isArray() ? at.field("ipPrefixes").index(i) : at.field("ipPrefixes");
         problems.add(new Problem(path,
             "bad IP prefix \"" + prefix + "\": expected CIDR such as 10.0.0.0/8 or 2001:db8::/32"));
