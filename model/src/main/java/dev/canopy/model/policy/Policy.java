@@ -88,6 +88,8 @@ public record Policy(
       out.writeStringField("kind", policy.kind().code());
       if (policy.enforce() != Enforcement.HARD) {
         out.writeStringField("enforce", "soft");
+      }
+      if (policy.weight() != 1) {
         out.writeNumberField("weight", policy.weight());
       }
       if (policy.rank() != 0) {
