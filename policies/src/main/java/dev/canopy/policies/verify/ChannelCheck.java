@@ -41,6 +41,7 @@ final class ChannelCheck {
   private final int[] received;
   private final boolean[] deepReported;
   private final int[] explained;
+  private final int[] meshHops;
   private int walk;
   private int tree;
 
@@ -59,12 +60,15 @@ final class ChannelCheck {
     this.received = new int[nodes];
     this.deepReported = new boolean[nodes];
     this.explained = new int[nodes];
+    this.meshHops = new int[nodes];
   }
 
   Result run() {
-    int maxDepth = 0;
-    long depthSum = 0;
-    long depthCount = 0;
+    boolean[] served = new boolean[nodes];
+    long[] meshStats = meshes(served);
+    int maxDepth = (int) meshStats[0];
+    long depthSum = meshStats[1];
+    long depthCount = meshStats[2];
     for (int s = 0; s < spec.totalSubstreams(); s++) {
       List<ResolvedOverlay> trees = new ArrayList<>();
       for (ResolvedOverlay o : overlays) {
@@ -81,14 +85,9 @@ final class ChannelCheck {
       depthSum += stats[1];
       depthCount += stats[2];
     }
-    boolean[] served = new boolean[nodes];
     for (int i = 0; i < nodes; i++) {
-      served[i] = index.isSource(channel, i) || received[i] >= spec.substreams();
+      served[i] |= index.isSource(channel, i) || received[i] >= spec.substreams();
     }
-    long[] meshStats = meshes(served);
-    maxDepth = (int) Math.max(maxDepth, meshStats[0]);
-    depthSum += meshStats[1];
-    depthCount += meshStats[2];
     accounting(served);
     return new Result(channel, received.clone(), served, maxDepth, depthSum, depthCount);
   }
@@ -143,6 +142,12 @@ final class ChannelCheck {
     for (int source : index.sources(channel)) {
       depth[source] = 0;
       queue.add(source);
+    }
+    for (int i = 0; i < nodes; i++) {
+      if (meshHops[i] > 0) {
+        depth[i] = meshHops[i];
+        queue.add(i);
+      }
     }
     long max = 0;
     long sum = 0;
@@ -217,7 +222,9 @@ final class ChannelCheck {
 
   /**
    * Flooding meshes (the whole channel) and club meshes (one club's blocks each): a node holds
-   * what reaches it from a source. Marks nodes served; returns {max depth, depth sum, count}.
+   * what reaches it from a source. Marks nodes served and records in {@code meshHops} how far
+   * each holder is from a source, so that a node fed by a mesh may root substream trees (the
+   * hierarchy's top level feeding its clusters); returns {max depth, depth sum, count}.
    */
   private long[] meshes(boolean[] served) {
     List<ResolvedOverlay> meshes = new ArrayList<>();
@@ -230,6 +237,7 @@ final class ChannelCheck {
         }
       }
     }
+    Arrays.fill(meshHops, -1);
     if (meshes.isEmpty()) {
       return new long[] {0, 0, 0};
     }
@@ -254,18 +262,21 @@ final class ChannelCheck {
     int[] whole = reach(meshes, -1, stats);
     tooDeep(whole);
     int[] clubHolders = new int[nodes];
+    int[] clubHops = new int[nodes];
     for (int club = 0; club < clubs; club++) {
       int[] got = reach(meshes, club, null);
       tooDeep(got);
       for (int i = 0; i < nodes; i++) {
         if (got[i] >= 0) {
           clubHolders[i]++;
+          clubHops[i] = Math.max(clubHops[i], got[i]);
         }
       }
     }
     for (int i = 0; i < nodes; i++) {
       if (whole[i] >= 0 || (clubs > 0 && clubHolders[i] == clubs)) {
         served[i] = true;
+        meshHops[i] = whole[i] >= 0 ? whole[i] : clubHops[i];
       }
     }
     return stats;

@@ -27,7 +27,8 @@ import java.util.Set;
 /**
  * Checks every hard rule of the formats on any plan, whichever strategy made it, and measures
  * it. Rules: overlays name known channels, nodes and substreams; every tree is rooted at the
- * channel's sources with one parent per child and no cycle, and every parent itself receives
+ * channel's sources (or at nodes a flooding or club mesh of the channel feeds, as in the
+ * hierarchy's top level) with one parent per child and no cycle, and every parent itself receives
  * the substream; edges carry their substream's rate; no node sends more than its uplink or
  * receives more than its downlink; no link carries more than its capacity (with its outside
  * load) in either direction; the lightweight rules (no-relay, no-inbound and who initiates,

@@ -204,6 +204,30 @@ class PlanVerifierTest {
     }
 
     @Test
+    void aNodeFedByAFloodingMeshMayRootSubstreamTrees() {
+      Snapshot s = sixNodes();
+      PlanBuilder plan = plan(s).mesh("live", 1000, "o1>p1").tree("live", 0, 1000, "p1>p2", "p2>p3", "p1>p4", "p4>p5");
+
+      Verification verification = PlanVerifier.verify(s, plan.build());
+
+      assertThat(verification.violations()).isEmpty();
+      assertThat(verification.metrics().channels().get("live").served()).isEqualTo(5);
+      assertThat(verification.metrics().maxDepth()).isEqualTo(3);
+    }
+
+    @Test
+    void aTreeUnderAMeshNodeThatTheMeshDoesNotReachIsStillUnrooted() {
+      Snapshot s = sixNodes();
+      PlanBuilder plan = plan(s).mesh("live", 1000, "o1>p1", "p2>p3").tree("live", 0, 1000, "p2>p4");
+      for (String p : List.of("p2", "p3", "p4", "p5")) {
+        plan.unserved(p, "live", UnservedReason.CAPACITY, 0);
+      }
+
+      assertThat(violations(s, plan)).containsExactly(violation(Rule.PARENT_NOT_SERVED, "p2", "live",
+          "\"p2\" sends substream 0 of \"live\" but does not receive it (it has no parent and is not a source)"));
+    }
+
+    @Test
     void sourceReceivingItsOwnChannelIsReported() {
       Snapshot s = tiny().build();
 
