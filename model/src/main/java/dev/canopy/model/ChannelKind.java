@@ -10,8 +10,10 @@ public enum ChannelKind {
   @JsonProperty("file")
   FILE;
 
+  private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
   /** The name used in files. */
   public String code() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return code;
   }
 }

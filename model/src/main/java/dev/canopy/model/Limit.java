@@ -12,8 +12,10 @@ public enum Limit {
   @JsonProperty("no-relay")
   NO_RELAY;
 
+  private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
   /** The name used in files. */
   public String code() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return code;
   }
 }

@@ -12,8 +12,10 @@ public enum LinkKind {
   @JsonProperty("internal")
   INTERNAL;
 
+  private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
   /** The name used in files. */
   public String code() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return code;
   }
 }

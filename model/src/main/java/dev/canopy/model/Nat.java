@@ -18,8 +18,10 @@ public enum Nat {
   @JsonProperty("unknown")
   UNKNOWN;
 
+  private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
   /** The name used in files. */
   public String code() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return code;
   }
 }

@@ -10,8 +10,10 @@ public enum NodeType {
   @JsonProperty("lightweight")
   LIGHTWEIGHT;
 
+  private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
   /** The name used in files. */
   public String code() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return code;
   }
 }

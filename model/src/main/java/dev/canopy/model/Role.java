@@ -19,8 +19,10 @@ public enum Role {
     return this != PEER;
   }
 
+  private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
   /** The name used in files. */
   public String code() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return code;
   }
 }

@@ -20,8 +20,10 @@ public enum Technology {
   @JsonProperty("other")
   OTHER;
 
+  private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
   /** The name used in files. */
   public String code() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return code;
   }
 }

@@ -4,6 +4,9 @@ import dev.canopy.model.Limit;
 import dev.canopy.model.Snapshot;
 import dev.canopy.model.SnapshotBuilder;
 import dev.canopy.model.Tier;
+import dev.canopy.model.generate.CapacityMix;
+import dev.canopy.model.generate.GeneratorOptions;
+import dev.canopy.model.generate.NetworkGenerator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -12,10 +15,20 @@ import java.util.stream.Stream;
 final class TestInstances {
   private TestInstances() {}
 
-  /** A few random networks of different shapes. */
+  /**
+   * A few random networks of different shapes, and the generator's families (every capacity
+   * mix, with and without parity, several channels) at a size the suite runs quickly.
+   */
   static Stream<Snapshot> generated() {
-    return Stream.of(random("random-small", 1, 60, 4, 0), random("random-parity", 2, 150, 4, 2),
+    Stream<Snapshot> hand = Stream.of(random("random-small", 1, 60, 4, 0), random("random-parity", 2, 150, 4, 2),
         random("random-tight", 3, 300, 8, 0));
+    Stream<Snapshot> families = Stream.of(CapacityMix.values()).map(mix -> NetworkGenerator.generate(
+        GeneratorOptions.defaults(3000).withMix(mix).withSeed(11).withSubstreams(8).withId("gen-" + mix.code())));
+    Stream<Snapshot> variants = Stream.of(
+        NetworkGenerator.generate(GeneratorOptions.defaults(2000).withParity(2).withSeed(12).withId("gen-parity")),
+        NetworkGenerator.generate(GeneratorOptions.defaults(2000).withChannels(3).withLightweightShare(0.3)
+            .withSeed(13).withId("gen-three-channels")));
+    return Stream.of(hand, families, variants).flatMap(s -> s);
   }
 
   /**

@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
  *
  * <p>Nodes, in this order: one origin per channel (ids {@code origin-1}, ..., sources of
  * {@code ch1}, ...) in a datacenter with 20-50 x rate of uplink; one CDN node per continent
- * ({@code cdn-eu}, ...) wanting every channel with 10-40 x their summed rate; then the peers
+ * ({@code cdn-eu}, ...) wanting every channel with 10-40 x their summed rate, and at least 1.5
+ * times the demand of the continent's peers whose access list admits only servers; then the peers
  * {@code p1}, {@code p2}, ... (see {@link Peers}).
  *
  * <p>The result depends only on the options: the same options give equal snapshots, on every
@@ -66,20 +67,23 @@ public final class NetworkGenerator {
           .uptime(0.999).build());
     }
     long cdnDemand = o.rateKbps() * o.channels();
+    double overhead = (double) (o.substreams() + o.parity()) / o.substreams();
+    Peers peers = new Peers(o, topology, channelIds, peerRng);
+    List<Node> peerNodes = new ArrayList<>(o.peers());
+    peers.addTo(peerNodes);
     for (int c = 0; c < topology.continents.size(); c++) {
       Continent continent = topology.continents.get(c);
-      long uplink = Math.round(cdnDemand * Draws.uniform(serverRng, 10, 40));
+      // Provisioned for the peers that may only receive from servers, with a margin.
+      long serverOnly = (long) Math.ceil(1.5 * overhead * peers.serverOnlyDemandKbps[c]);
+      long uplink = Math.max(Math.round(cdnDemand * Draws.uniform(serverRng, 10, 40)), serverOnly);
       nodes.add(server("cdn-" + continent.id(), Role.CDN, topology.datacenters[c], uplink)
           .uptime(0.995).wants(channelIds).build());
     }
-
-    Peers peers = new Peers(o, topology, channelIds, peerRng);
-    peers.addTo(nodes);
+    nodes.addAll(peerNodes);
     long demand = peers.totalDemandKbps + cdnDemand * topology.continents.size();
     if (o.mix() == CapacityMix.CRITICAL) {
       critical(nodes, o.channels(), o.rateKbps(), demand);
     }
-    double overhead = (double) (o.substreams() + o.parity()) / o.substreams();
     return Snapshot.of(o.id(), TAKEN_AT, topology.regions,
         topology.links(demand, peers.enterpriseDemandKbps, overhead), channels, nodes);
   }

@@ -51,6 +51,11 @@ final class Peers {
 
   /** Each enterprise's peers' summed demand, kbps. */
   final long[] enterpriseDemandKbps;
+  /**
+   * Per continent: summed demand of peers whose access list admits only servers (and perhaps
+   * one friend), which the continent's CDN must be able to carry.
+   */
+  final long[] serverOnlyDemandKbps;
   long totalDemandKbps;
 
   Peers(GeneratorOptions o, Topology t, List<String> channelIds, SplittableRandom rng) {
@@ -73,6 +78,7 @@ final class Peers {
     this.lastRegular = new int[t.ispCount() + t.enterpriseCount()];
     Arrays.fill(lastRegular, -1);
     this.enterpriseDemandKbps = new long[t.enterpriseCount()];
+    this.serverOnlyDemandKbps = new long[t.continents.size()];
   }
 
   /** Appends every peer, in id order p1, p2, ..., to the list. */
@@ -108,7 +114,9 @@ final class Peers {
           .wants(wants);
       boolean lightweight = rng.nextDouble() < o.lightweightShare();
       if (lightweight) {
-        lightweight(peer, location);
+        if (lightweight(peer, location)) {
+          serverOnlyDemandKbps[country / o.countriesPerContinent()] += demand;
+        }
       } else {
         lastRegular[location] = i;
       }
@@ -168,9 +176,10 @@ final class Peers {
 
   /**
    * One or more limits, each with probability one half; an access list names the CDN and
-   * origin roles and sometimes the last regular peer of the same location.
+   * origin roles and sometimes the last regular peer of the same location. Returns whether the
+   * peer got an access list.
    */
-  private void lightweight(Node.Builder peer, int location) {
+  private boolean lightweight(Node.Builder peer, int location) {
     boolean[] on = new boolean[LIMITS.length];
     boolean any = false;
     for (int l = 0; l < LIMITS.length; l++) {
@@ -195,6 +204,7 @@ final class Peers {
         peer.accessList("role:cdn", "role:origin");
       }
     }
+    return on[1];
   }
 
   private Tier tier() {

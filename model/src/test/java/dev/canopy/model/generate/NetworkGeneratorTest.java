@@ -141,6 +141,27 @@ class NetworkGeneratorTest {
   }
 
   @Test
+  void eachCdnCanCarryThePeersOfItsContinentThatMayOnlyReceiveFromServers() {
+    GeneratorOptions options = GeneratorOptions.defaults(20_000).withLightweightShare(0.3);
+    Snapshot snapshot = NetworkGenerator.generate(options);
+    Map<String, Region> regions = snapshot.regions().stream().collect(Collectors.toMap(Region::id, Function.identity()));
+    Map<String, Long> serverOnly = new java.util.HashMap<>();
+    for (Node p : peers(snapshot)) {
+      if (p.has(Limit.ACCESS_LIST)) {
+        Region r = regions.get(p.region());
+        while (r.kind() != RegionKind.CONTINENT) {
+          r = regions.get(r.parent().orElseThrow());
+        }
+        serverOnly.merge(r.id(), options.rateKbps() * p.wants().size(), Long::sum);
+      }
+    }
+    assertThat(serverOnly).isNotEmpty();
+    serverOnly.forEach((continent, demand) -> assertThat(snapshot.nodes().stream()
+            .filter(n -> n.id().equals("cdn-" + continent)).findFirst().orElseThrow().uplinkKbps())
+        .as(continent).isGreaterThanOrEqualTo((long) Math.ceil(1.5 * demand)));
+  }
+
+  @Test
   void regionsFormContinentCountryIspAndPeersSitInLeaves() {
     Snapshot snapshot = NetworkGenerator.generate(GeneratorOptions.defaults(3000));
     Map<String, Region> regions = snapshot.regions().stream().collect(Collectors.toMap(Region::id, Function.identity()));

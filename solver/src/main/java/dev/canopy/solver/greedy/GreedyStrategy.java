@@ -24,8 +24,9 @@ import java.util.stream.IntStream;
 
 /**
  * The peer-assignment process of the seed 000 (FIG. 5), as a baseline: channels in order (live
- * before files); for each node that wants a channel, in priority order (premium first, then by
- * uplink, largest first), and for each of the channel's k+n substreams: take the nodes that
+ * before files); for each node that wants a channel, in priority order (servers, then premium
+ * first, the most constrained first, then by uplink, largest first), and for each of the
+ * channel's k+n substreams: take the nodes that
  * already hold the substream (the feasible parents), drop those the lightweight rules forbid
  * and those without uplink or path capacity left, rank the rest by proximity (same region,
  * then routing latency) and historic quality (uptime, loss), and assign the best. Each
@@ -107,7 +108,7 @@ public final class GreedyStrategy implements Strategy {
     void run() {
       for (int source : index.sources(channel)) {
         for (int s = 0; s < spec.totalSubstreams(); s++) {
-          holders.add(s, source);
+          holders.add(s, source, 0);
         }
       }
       for (int child : order()) {
@@ -115,14 +116,26 @@ public final class GreedyStrategy implements Strategy {
       }
     }
 
-    /** Receivers: premium first, then by uplink (largest first), then snapshot order. */
+    /**
+     * Receivers: servers (CDN, waypoint) first, since peers that may only receive from
+     * servers depend on them holding the channel; then premium before standard before free;
+     * within a tier the most constrained first (an access list leaves few feasible parents),
+     * then by uplink, largest first; then snapshot order.
+     */
     private int[] order() {
       return IntStream.of(index.receivers(channel)).boxed()
-          .sorted(Comparator.comparingInt((Integer i) -> index.node(i).tier().ordinal())
+          .sorted(Comparator.comparingInt((Integer i) -> index.node(i).role() == Role.PEER ? 1 : 0)
+              .thenComparing(i -> index.node(i).tier().ordinal())
+              .thenComparing(i -> restricted(index.node(i)) ? 0 : 1)
               .thenComparing(i -> -index.node(i).uplinkKbps())
               .thenComparing(i -> i))
           .mapToInt(Integer::intValue)
           .toArray();
+    }
+
+    /** Whether a node's access list keeps it from taking ordinary peers as parents. */
+    private static boolean restricted(Node node) {
+      return node.has(Limit.ACCESS_LIST) && !node.accessList().contains("role:" + Role.PEER.code());
     }
 
     private void assign(int child) {
@@ -160,21 +173,57 @@ public final class GreedyStrategy implements Strategy {
       for (int s = 0; s < total; s++) {
         if (parents[s] >= 0) {
           plan.edge(channel, s, parents[s], child, Pairing.initiator(index.node(parents[s]), c));
-          holders.add(s, child);
+          holders.add(s, child, holders.depth(s, parents[s]) + 1);
         }
       }
     }
 
-    /** The parent for one substream: the best in the nearest region that has one, else the most spare. */
+    /**
+     * The parent for one substream: the best holder in the nearest region that has one, else
+     * the holder with the most spare uplink; for a child restricted by its access list, the
+     * nearest allowed holder.
+     */
     private int find(int substream, int child) {
+      Node c = index.node(child);
+      if (restricted(c)) {
+        return allowedParent(substream, child);
+      }
+      boolean lightweight = c.isLightweight();
       for (int region : nearestRegions(index.regionOf(child))) {
-        int candidate = holders.bestIn(substream, region, child);
-        if (candidate >= 0 && resources.fits(candidate, child, rate)) {
+        int candidate = holders.bestIn(substream, region, lightweight);
+        if (candidate >= 0 && acceptable(candidate, c) && resources.fits(candidate, child, rate)) {
           return candidate;
         }
       }
-      int candidate = holders.mostSpare(substream, child);
-      return candidate >= 0 && resources.fits(candidate, child, rate) ? candidate : -1;
+      int candidate = holders.mostSpare(substream, lightweight, child);
+      return candidate >= 0 && acceptable(candidate, c) && resources.fits(candidate, child, rate) ? candidate : -1;
+    }
+
+    /** Whether the child's access list (if it has one that allows peers) admits the parent. */
+    private boolean acceptable(int parent, Node child) {
+      return Pairing.canPair(index.node(parent), child);
+    }
+
+    /** The nearest, shallowest holder an access list allows that has room, or -1. */
+    private int allowedParent(int substream, int child) {
+      Node c = index.node(child);
+      int best = -1;
+      long bestKey = Long.MAX_VALUE;
+      List<Integer> candidates = new ArrayList<>(holders.servers(substream));
+      for (String entry : c.accessList()) {
+        index.nodeIndex(entry).ifPresent(candidates::add);
+      }
+      for (int p : candidates) {
+        if (!holders.holds(substream, p) || !Pairing.canPair(index.node(p), c) || !resources.fits(p, child, rate)) {
+          continue;
+        }
+        long key = routing.latencyMicros(index.regionOf(p), index.regionOf(child)) * 64 + holders.depth(substream, p);
+        if (key < bestKey) {
+          bestKey = key;
+          best = p;
+        }
+      }
+      return best;
     }
 
     /** Regions holding the channel, own region first, then by routing latency; at most NEAREST_REGIONS. */

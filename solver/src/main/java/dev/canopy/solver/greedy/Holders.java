@@ -3,7 +3,6 @@ package dev.canopy.solver.greedy;
 import dev.canopy.model.Node;
 import dev.canopy.model.Role;
 import dev.canopy.model.SnapshotIndex;
-import dev.canopy.solver.Pairing;
 import dev.canopy.solver.Resources;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,18 +11,24 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * The nodes that hold each substream of one channel and may still send it, organised for
- * the greedy search: per (substream, region) a queue by historic quality (best first), and per
- * substream a queue by spare uplink (most first) as the fallback when no nearby region has a
- * parent left, as the seed's reassignment does. Queues drop exhausted nodes lazily.
+ * The nodes that hold each substream of one channel and may still send it, organised for the
+ * greedy search. Per (substream, region) there is a queue ranked by depth (shallower first)
+ * and historic quality (uptime, loss), and per substream a queue by spare
+ * uplink as the fallback when no nearby region has a parent left, as the seed's reassignment
+ * does. Regular and lightweight holders are queued apart, so that a lightweight child (which
+ * must not be paired with another lightweight node) never scans past them. Queues drop
+ * exhausted nodes lazily.
  */
 final class Holders {
   private final SnapshotIndex index;
   private final Resources resources;
   private final long rate;
   private final double[] quality;
-  private final List<Map<Integer, PriorityQueue<Integer>>> byRegion = new ArrayList<>();
-  private final List<PriorityQueue<long[]>> bySpare = new ArrayList<>();
+  private final int[][] depth;
+  /** [substream][0 regular, 1 lightweight]: region to queue. */
+  private final List<List<Map<Integer, PriorityQueue<Integer>>>> byRegion = new ArrayList<>();
+  private final List<List<PriorityQueue<long[]>>> bySpare = new ArrayList<>();
+  private final List<List<Integer>> servers = new ArrayList<>();
   private final boolean[][] holds;
   private final int[] regularHolders;
   private final int[][] holdersByRole;
@@ -33,25 +38,30 @@ final class Holders {
     this.resources = resources;
     this.rate = rate;
     this.quality = quality;
-    this.holds = new boolean[substreams][];
+    this.depth = new int[substreams][index.nodeCount()];
+    this.holds = new boolean[substreams][index.nodeCount()];
     this.regularHolders = new int[substreams];
     this.holdersByRole = new int[substreams][Role.values().length];
     for (int s = 0; s < substreams; s++) {
-      byRegion.add(new HashMap<>());
-      bySpare.add(new PriorityQueue<>((x, y) -> x[0] != y[0] ? Long.compare(y[0], x[0]) : Long.compare(x[1], y[1])));
-      holds[s] = new boolean[index.nodeCount()];
+      byRegion.add(List.of(new HashMap<>(), new HashMap<>()));
+      bySpare.add(List.of(new PriorityQueue<>(Holders::bySpare), new PriorityQueue<>(Holders::bySpare)));
+      servers.add(new ArrayList<>());
     }
   }
 
-  /** Records that a node holds a substream and offers it onwards if it may relay. */
-  void add(int substream, int node) {
+  /** Records that a node holds a substream, {@code hops} from a source, and offers it onwards. */
+  void add(int substream, int node, int hops) {
     Node n = index.node(node);
     if (!holds[substream][node]) {
       holds[substream][node] = true;
+      depth[substream][node] = hops;
       if (n.canRelay()) {
         holdersByRole[substream][n.role().ordinal()]++;
         if (!n.isLightweight()) {
           regularHolders[substream]++;
+        }
+        if (n.role() != Role.PEER) {
+          servers.get(substream).add(node);
         }
       }
     }
@@ -60,17 +70,24 @@ final class Holders {
 
   /** Puts a holder (back) into the queues, e.g. after capacity was given back to it. */
   void offer(int substream, int node) {
-    if (!index.node(node).canRelay() || resources.uplink(node) < rate) {
+    Node n = index.node(node);
+    if (!n.canRelay() || resources.uplink(node) < rate) {
       return;
     }
-    byRegion.get(substream)
-        .computeIfAbsent(index.regionOf(node), r -> new PriorityQueue<>(this::byQuality))
+    int kind = n.isLightweight() ? 1 : 0;
+    byRegion.get(substream).get(kind)
+        .computeIfAbsent(index.regionOf(node), r -> new PriorityQueue<>((a, b) -> byRank(substream, a, b)))
         .add(node);
-    bySpare.get(substream).add(new long[] {resources.uplink(node), node});
+    bySpare.get(substream).get(kind).add(new long[] {resources.uplink(node), node});
   }
 
   boolean holds(int substream, int node) {
     return holds[substream][node];
+  }
+
+  /** Hops from a source at which a node holds a substream. */
+  int depth(int substream, int node) {
+    return depth[substream][node];
   }
 
   /** Whether any regular node that may relay holds the substream. */
@@ -83,48 +100,57 @@ final class Holders {
     return holdersByRole[substream][role.ordinal()];
   }
 
-  /**
-   * The best holder of a substream in a region that may send to the child and has uplink left,
-   * or -1. Exhausted holders leave the queue; incompatible ones stay for other children.
-   */
-  int bestIn(int substream, int region, int child) {
-    PriorityQueue<Integer> queue = byRegion.get(substream).get(region);
-    if (queue == null) {
-      return -1;
-    }
-    Node c = index.node(child);
-    List<Integer> skipped = null;
-    int found = -1;
-    while (!queue.isEmpty()) {
-      int p = queue.peek();
-      if (resources.uplink(p) < rate) {
-        queue.poll();
-        continue;
-      }
-      if (p == child || !Pairing.canPair(index.node(p), c)) {
-        if (skipped == null) {
-          skipped = new ArrayList<>();
-        }
-        skipped.add(queue.poll());
-        continue;
-      }
-      found = p;
-      break;
-    }
-    if (skipped != null) {
-      queue.addAll(skipped);
-    }
-    return found;
+  /** Server holders (origin, CDN, waypoint) of a substream that may relay, in the order they came. */
+  List<Integer> servers(int substream) {
+    return servers.get(substream);
   }
 
   /**
-   * The holder with the most spare uplink anywhere that may send to the child over a path with
-   * capacity, or -1.
+   * The best holder of a substream in a region with uplink left that the lightweight rules
+   * allow for this child (a lightweight child only gets regular parents), or -1.
    */
-  int mostSpare(int substream, int child) {
-    PriorityQueue<long[]> queue = bySpare.get(substream);
-    Node c = index.node(child);
-    List<long[]> skipped = new ArrayList<>();
+  int bestIn(int substream, int region, boolean lightweightChild) {
+    int regular = top(byRegion.get(substream).get(0).get(region));
+    if (lightweightChild) {
+      return regular;
+    }
+    int light = top(byRegion.get(substream).get(1).get(region));
+    if (regular < 0 || light < 0) {
+      return regular >= 0 ? regular : light;
+    }
+    return byRank(substream, regular, light) <= 0 ? regular : light;
+  }
+
+  /** The holder with the most spare uplink anywhere the child may take, or -1. */
+  int mostSpare(int substream, boolean lightweightChild, int child) {
+    int regular = topBySpare(bySpare.get(substream).get(0), child);
+    if (lightweightChild) {
+      return regular;
+    }
+    int light = topBySpare(bySpare.get(substream).get(1), child);
+    if (regular < 0 || light < 0) {
+      return regular >= 0 ? regular : light;
+    }
+    return resources.uplink(regular) >= resources.uplink(light) ? regular : light;
+  }
+
+  private int top(PriorityQueue<Integer> queue) {
+    if (queue == null) {
+      return -1;
+    }
+    while (!queue.isEmpty() && resources.uplink(queue.peek()) < rate) {
+      queue.poll();
+    }
+    return queue.isEmpty() ? -1 : queue.peek();
+  }
+
+  /**
+   * The top of a spare-uplink queue whose path to the child has capacity; queue keys are
+   * refreshed lazily as uplink is used. Holders whose path is full are set aside for this call
+   * only, up to a bound, so a full link costs bounded work.
+   */
+  private int topBySpare(PriorityQueue<long[]> queue, int child) {
+    List<long[]> skipped = null;
     int found = -1;
     while (!queue.isEmpty()) {
       long[] top = queue.peek();
@@ -139,9 +165,12 @@ final class Holders {
         queue.add(new long[] {spare, p});
         continue;
       }
-      if (p == child || !Pairing.canPair(index.node(p), c) || !resources.pathHas(p, child, rate)) {
+      if (p == child || !resources.pathHas(p, child, rate)) {
+        if (skipped == null) {
+          skipped = new ArrayList<>();
+        }
         skipped.add(queue.poll());
-        if (skipped.size() > 4096) {
+        if (skipped.size() >= 256) {
           break;
         }
         continue;
@@ -149,12 +178,26 @@ final class Holders {
       found = p;
       break;
     }
-    queue.addAll(skipped);
+    if (skipped != null) {
+      queue.addAll(skipped);
+    }
     return found;
   }
 
-  private int byQuality(int a, int b) {
+  /**
+   * Nearer the source first (a parent's depth is the delay its children inherit), then better
+   * historic quality, then node order.
+   */
+  private int byRank(int substream, int a, int b) {
+    int hops = Integer.compare(depth[substream][a], depth[substream][b]);
+    if (hops != 0) {
+      return hops;
+    }
     int q = Double.compare(quality[b], quality[a]);
     return q != 0 ? q : Integer.compare(a, b);
+  }
+
+  private static int bySpare(long[] x, long[] y) {
+    return x[0] != y[0] ? Long.compare(y[0], x[0]) : Long.compare(x[1], y[1]);
   }
 }
