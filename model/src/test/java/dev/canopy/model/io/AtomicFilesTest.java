@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,18 @@ class AtomicFilesTest {
 
     assertThat(target).hasContent("hello");
     assertThat(filesIn(dir)).containsExactly("out.txt");
+  }
+
+  @Test
+  void aNewFileIsReadableByOthersAndAReplacedOneKeepsItsMode() throws IOException {
+    Path fresh = dir.resolve("fresh.json");
+    AtomicFiles.write(fresh, out -> out.write('x'));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-r--r--");
+
+    Path kept = Files.writeString(dir.resolve("kept.json"), "old");
+    Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-rw----"));
+    AtomicFiles.write(kept, out -> out.write('y'));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept))).isEqualTo("rw-rw----");
   }
 
   @Test
