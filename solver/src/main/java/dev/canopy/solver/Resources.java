@@ -4,8 +4,6 @@ import dev.canopy.model.Link;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.routing.Route;
 import dev.canopy.model.routing.Routing;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * What is left of the network's capacities while a plan grows: each node's uplink (shared by
@@ -23,7 +21,6 @@ public final class Resources {
   private final long[] linkAToB;
   private final long[] linkBToA;
   private final boolean anyLinkBound;
-  private final Map<Long, Route> routes = new HashMap<>();
 
   public Resources(Routing routing) {
     this.routing = routing;
@@ -108,8 +105,6 @@ public final class Resources {
   }
 
   private Route route(int parent, int child) {
-    int from = index.regionOf(parent);
-    int to = index.regionOf(child);
-    return routes.computeIfAbsent((long) from * index.regionCount() + to, k -> routing.route(from, to));
+    return routing.route(index.regionOf(parent), index.regionOf(child));
   }
 }

@@ -5,23 +5,19 @@ import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.Edge;
 import dev.canopy.model.plan.Overlay;
 import dev.canopy.model.plan.Plan;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
 
 /**
  * Traffic a plan puts on each link, per direction, in kbps: every edge's rate is added to
  * every link on the route from the parent's region to the child's. Edges naming unknown nodes
- * are skipped (the verifier reports them). Routes are memoised per region pair. Not
- * thread-safe while being filled.
+ * are skipped (the verifier reports them). Not thread-safe while being filled.
  */
 public final class LinkLoads {
   private final SnapshotIndex index;
   private final Routing routing;
   private final long[] aToB;
   private final long[] bToA;
-  private final Map<Long, Route> routes = new HashMap<>();
 
   /** Empty loads over a snapshot's links. */
   public LinkLoads(Routing routing) {
@@ -60,8 +56,7 @@ public final class LinkLoads {
     if (fromRegion == toRegion) {
       return;
     }
-    Route route = routes.computeIfAbsent(
-        (long) fromRegion * index.regionCount() + toRegion, key -> routing.route(fromRegion, toRegion));
+    Route route = routing.route(fromRegion, toRegion);
     for (int i = 0; i < route.hops(); i++) {
       if (route.aToB(i)) {
         aToB[route.link(i)] += kbps;

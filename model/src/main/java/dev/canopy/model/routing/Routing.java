@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * link ids; where no path exists (or a region has no linked ancestor) traffic takes an implicit,
  * unbounded transit path with the snapshot's {@code defaultLatencyMs}.
  *
- * <p>Shortest paths are computed once per attachment region on first use and cached, so a
- * routing object answers each query in time proportional to the route's length. Thread-safe.
+ * <p>Shortest paths are computed once per attachment region on first use and cached, and so
+ * is each route once asked for, so repeated queries cost a map lookup. Thread-safe.
  * Latencies are summed in integer microseconds, so that ties are exact.
  */
 public final class Routing {
@@ -33,6 +33,7 @@ public final class Routing {
   private final int[] linkB;
   private final long defaultMicros;
   private final ConcurrentHashMap<Integer, PathTree> trees = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, Route> routes = new ConcurrentHashMap<>();
 
   private Routing(SnapshotIndex index) {
     this.index = index;
@@ -97,8 +98,14 @@ public final class Routing {
     return attach[region];
   }
 
-  /** The route from one region to another. */
+  /** The route from one region to another; routes are kept once computed. */
   public Route route(int fromRegion, int toRegion) {
+    long key = (long) fromRegion * attach.length + toRegion;
+    Route cached = routes.get(key);
+    return cached != null ? cached : routes.computeIfAbsent(key, k -> compute(fromRegion, toRegion));
+  }
+
+  private Route compute(int fromRegion, int toRegion) {
     if (fromRegion == toRegion) {
       return Route.inside(fromRegion);
     }
