@@ -5,17 +5,17 @@ import java.util.Locale;
 
 /** What a channel carries, for policies that treat audio, video and data differently. */
 public enum ContentClass {
-  @JsonProperty("video")
-  VIDEO,
-  @JsonProperty("audio")
-  AUDIO,
-  @JsonProperty("data")
-  DATA;
+    @JsonProperty("video")
+    VIDEO,
+    @JsonProperty("audio")
+    AUDIO,
+    @JsonProperty("data")
+    DATA;
 
-  private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
-  /** The name used in files. */
-  public String code() {
-    return code;
-  }
+    /** The name used in files. */
+    public String code() {
+        return code;
+    }
 }

@@ -14,30 +14,30 @@ import java.util.OptionalLong;
  * @param monthToDateGb traffic carried so far this month, for quota policies
  */
 public record Link(
-    String id,
-    String a,
-    String b,
-    LinkKind kind,
-    OptionalLong capacityKbps,
-    Double latencyMs,
-    long loadKbps,
-    OptionalDouble monthToDateGb) {
+        String id,
+        String a,
+        String b,
+        LinkKind kind,
+        OptionalLong capacityKbps,
+        Double latencyMs,
+        long loadKbps,
+        OptionalDouble monthToDateGb) {
 
-  /** Latency assumed for a link that states none. */
-  public static final double DEFAULT_LATENCY_MS = 10;
+    /** Latency assumed for a link that states none. */
+    public static final double DEFAULT_LATENCY_MS = 10;
 
-  public Link {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(a, "a");
-    Objects.requireNonNull(b, "b");
-    kind = kind == null ? LinkKind.TRANSIT : kind;
-    latencyMs = latencyMs == null ? DEFAULT_LATENCY_MS : latencyMs;
-    capacityKbps = capacityKbps == null ? OptionalLong.empty() : capacityKbps;
-    monthToDateGb = monthToDateGb == null ? OptionalDouble.empty() : monthToDateGb;
-  }
+    public Link {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        kind = kind == null ? LinkKind.TRANSIT : kind;
+        latencyMs = latencyMs == null ? DEFAULT_LATENCY_MS : latencyMs;
+        capacityKbps = capacityKbps == null ? OptionalLong.empty() : capacityKbps;
+        monthToDateGb = monthToDateGb == null ? OptionalDouble.empty() : monthToDateGb;
+    }
 
-  /** A link with the given ends and latency, unbounded, of kind transit. */
-  public static Link of(String id, String a, String b, double latencyMs) {
-    return new Link(id, a, b, LinkKind.TRANSIT, OptionalLong.empty(), latencyMs, 0, OptionalDouble.empty());
-  }
+    /** A link with the given ends and latency, unbounded, of kind transit. */
+    public static Link of(String id, String a, String b, double latencyMs) {
+        return new Link(id, a, b, LinkKind.TRANSIT, OptionalLong.empty(), latencyMs, 0, OptionalDouble.empty());
+    }
 }

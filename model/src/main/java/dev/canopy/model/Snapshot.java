@@ -16,50 +16,50 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record Snapshot(
-    String format,
-    String id,
-    Optional<Instant> takenAt,
-    List<Region> regions,
-    List<Link> links,
-    List<Channel> channels,
-    List<Node> nodes,
-    Double defaultLatencyMs) {
+        String format,
+        String id,
+        Optional<Instant> takenAt,
+        List<Region> regions,
+        List<Link> links,
+        List<Channel> channels,
+        List<Node> nodes,
+        Double defaultLatencyMs) {
 
-  /** The format tag of this version. */
-  public static final String FORMAT = "canopy/snapshot@1";
+    /** The format tag of this version. */
+    public static final String FORMAT = "canopy/snapshot@1";
 
-  /** Latency of the implicit transit path when a snapshot states none. */
-  public static final double DEFAULT_LATENCY_MS = 120;
+    /** Latency of the implicit transit path when a snapshot states none. */
+    public static final double DEFAULT_LATENCY_MS = 120;
 
-  public Snapshot {
-    format = format == null ? FORMAT : format;
-    Objects.requireNonNull(id, "id");
-    takenAt = Lists.opt(takenAt);
-    regions = Lists.of(regions);
-    links = Lists.of(links);
-    channels = Lists.of(channels);
-    nodes = Lists.of(nodes);
-    defaultLatencyMs = defaultLatencyMs == null ? DEFAULT_LATENCY_MS : defaultLatencyMs;
-  }
+    public Snapshot {
+        format = format == null ? FORMAT : format;
+        Objects.requireNonNull(id, "id");
+        takenAt = Lists.opt(takenAt);
+        regions = Lists.of(regions);
+        links = Lists.of(links);
+        channels = Lists.of(channels);
+        nodes = Lists.of(nodes);
+        defaultLatencyMs = defaultLatencyMs == null ? DEFAULT_LATENCY_MS : defaultLatencyMs;
+    }
 
-  /** A snapshot of the current format. */
-  public static Snapshot of(
-      String id,
-      Instant takenAt,
-      List<Region> regions,
-      List<Link> links,
-      List<Channel> channels,
-      List<Node> nodes) {
-    return new Snapshot(FORMAT, id, Optional.ofNullable(takenAt), regions, links, channels, nodes, null);
-  }
+    /** A snapshot of the current format. */
+    public static Snapshot of(
+            String id,
+            Instant takenAt,
+            List<Region> regions,
+            List<Link> links,
+            List<Channel> channels,
+            List<Node> nodes) {
+        return new Snapshot(FORMAT, id, Optional.ofNullable(takenAt), regions, links, channels, nodes, null);
+    }
 
-  /** A copy with other nodes. */
-  public Snapshot withNodes(List<Node> replacement) {
-    return new Snapshot(format, id, takenAt, regions, links, channels, replacement, defaultLatencyMs);
-  }
+    /** A copy with other nodes. */
+    public Snapshot withNodes(List<Node> replacement) {
+        return new Snapshot(format, id, takenAt, regions, links, channels, replacement, defaultLatencyMs);
+    }
 
-  /** A copy with other links. */
-  public Snapshot withLinks(List<Link> replacement) {
-    return new Snapshot(format, id, takenAt, regions, replacement, channels, nodes, defaultLatencyMs);
-  }
+    /** A copy with other links. */
+    public Snapshot withLinks(List<Link> replacement) {
+        return new Snapshot(format, id, takenAt, regions, replacement, channels, nodes, defaultLatencyMs);
+    }
 }

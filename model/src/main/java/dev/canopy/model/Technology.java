@@ -5,25 +5,25 @@ import java.util.Locale;
 
 /** Access technology shared by the nodes of a region. */
 public enum Technology {
-  @JsonProperty("dsl")
-  DSL,
-  @JsonProperty("cable")
-  CABLE,
-  @JsonProperty("fiber")
-  FIBER,
-  @JsonProperty("mobile")
-  MOBILE,
-  @JsonProperty("satellite")
-  SATELLITE,
-  @JsonProperty("datacenter")
-  DATACENTER,
-  @JsonProperty("other")
-  OTHER;
+    @JsonProperty("dsl")
+    DSL,
+    @JsonProperty("cable")
+    CABLE,
+    @JsonProperty("fiber")
+    FIBER,
+    @JsonProperty("mobile")
+    MOBILE,
+    @JsonProperty("satellite")
+    SATELLITE,
+    @JsonProperty("datacenter")
+    DATACENTER,
+    @JsonProperty("other")
+    OTHER;
 
-  private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
-  /** The name used in files. */
-  public String code() {
-    return code;
-  }
+    /** The name used in files. */
+    public String code() {
+        return code;
+    }
 }

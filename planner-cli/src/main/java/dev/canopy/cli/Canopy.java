@@ -14,63 +14,64 @@ import picocli.CommandLine.Spec;
  * printed as one line per error through one handler, never as a stack trace.
  */
 @Command(
-    name = "canopy",
-    mixinStandardHelpOptions = true,
-    versionProvider = Version.class,
-    description = "Plans how content flows through a peer-assisted distribution network.",
-    synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      ValidateCommand.class,
-      PlanCommand.class,
-      VerifyCommand.class,
-      GenerateCommand.class,
-      CommandLine.HelpCommand.class
-    },
-    footer = {"", "Exit codes: 0 ok, 1 violations found, 2 usage error, 3 bad input, 4 internal error."})
+        name = "canopy",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Plans how content flows through a peer-assisted distribution network.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+            ValidateCommand.class,
+            PlanCommand.class,
+            VerifyCommand.class,
+            GenerateCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {"", "Exit codes: 0 ok, 1 violations found, 2 usage error, 3 bad input, 4 internal error."})
 public final class Canopy implements Runnable {
-  @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
-  }
-
-  /** The command line with Canopy's error handling, for main and for tests. */
-  public static CommandLine commandLine() {
-    CommandLine line = new CommandLine(new Canopy());
-    line.setExecutionExceptionHandler(Canopy::handle);
-    line.setParameterExceptionHandler(Canopy::usage);
-    return line;
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
-  }
-
-  private static int handle(Exception e, CommandLine line, CommandLine.ParseResult parsed) {
-    PrintWriter err = line.getErr();
-    if (e instanceof InputException input) {
-      for (InputError error : input.errors()) {
-        err.println(error);
-      }
-      err.flush();
-      return ExitCodes.BAD_INPUT;
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
     }
-    err.println("canopy: internal error: " + e);
-    e.printStackTrace(err);
-    err.flush();
-    return ExitCodes.INTERNAL;
-  }
 
-  private static int usage(CommandLine.ParameterException e, String[] args) {
-    CommandLine line = e.getCommandLine();
-    PrintWriter err = line.getErr();
-    err.println("canopy: " + e.getMessage());
-    if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
-      err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more.");
+    /** The command line with Canopy's error handling, for main and for tests. */
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new Canopy());
+        line.setExecutionExceptionHandler(Canopy::handle);
+        line.setParameterExceptionHandler(Canopy::usage);
+        return line;
     }
-    err.flush();
-    return ExitCodes.USAGE;
-  }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    private static int handle(Exception e, CommandLine line, CommandLine.ParseResult parsed) {
+        PrintWriter err = line.getErr();
+        if (e instanceof InputException input) {
+            for (InputError error : input.errors()) {
+                err.println(error);
+            }
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        err.println("canopy: internal error: " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return ExitCodes.INTERNAL;
+    }
+
+    private static int usage(CommandLine.ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        PrintWriter err = line.getErr();
+        err.println("canopy: " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more.");
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
 }

@@ -23,85 +23,117 @@ import picocli.CommandLine.Spec;
 
 /** Plans a snapshot with a strategy, verifies the plan, writes it and prints a summary. */
 @Command(
-    name = "plan",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Plans a snapshot, verifies and writes the plan, prints a summary.",
-      "",
-      "Plans who sends which substream to whom with the chosen strategy, checks the plan",
-      "against every hard rule, writes it atomically and prints a one-screen summary",
-      "(served, limit, offload, locality, depth, time). Exits 1 if the plan breaks a rule."
-    })
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Plans a snapshot, verifies and writes the plan, prints a summary.",
+            "",
+            "Plans who sends which substream to whom with the chosen strategy, checks the plan",
+            "against every hard rule, writes it atomically and prints a one-screen summary",
+            "(served, limit, offload, locality, depth, time). Exits 1 if the plan breaks a rule."
+        })
 final class PlanCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Option(names = "--snapshot", required = true, paramLabel = "S", description = "The network snapshot (JSON or YAML).")
-  Path snapshot;
+    @Option(
+            names = "--snapshot",
+            required = true,
+            paramLabel = "S",
+            description = "The network snapshot (JSON or YAML).")
+    Path snapshot;
 
-  @Option(names = "--policies", paramLabel = "P", description = "Operator policies (JSON or YAML).")
-  Path policies;
+    @Option(names = "--policies", paramLabel = "P", description = "Operator policies (JSON or YAML).")
+    Path policies;
 
-  @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "greedy",
-      completionCandidates = StrategyNames.class,
-      description = "Strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  String strategy;
+    @Option(
+            names = "--strategy",
+            paramLabel = "NAME",
+            defaultValue = "greedy",
+            completionCandidates = StrategyNames.class,
+            description = "Strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    String strategy;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for randomised strategies (default: ${DEFAULT-VALUE}).")
-  long seed;
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Seed for randomised strategies (default: ${DEFAULT-VALUE}).")
+    long seed;
 
-  @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Most time a strategy may spend, in seconds.")
-  Double timeLimitSeconds;
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Most time a strategy may spend, in seconds.")
+    Double timeLimitSeconds;
 
-  @Option(names = "--out", required = true, paramLabel = "PLAN", description = "Where to write the plan (JSON).")
-  Path out;
+    @Option(names = "--out", required = true, paramLabel = "PLAN", description = "Where to write the plan (JSON).")
+    Path out;
 
-  @Option(names = "--max-violations", paramLabel = "N", defaultValue = "20", description = "Violations to list (default: ${DEFAULT-VALUE}).")
-  int maxViolations;
+    @Option(
+            names = "--max-violations",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "Violations to list (default: ${DEFAULT-VALUE}).")
+    int maxViolations;
 
-  @Override
-  public Integer call() {
-    Strategy chosen = Strategies.byName(strategy).orElseThrow(() -> new CommandLine.ParameterException(
-        spec.commandLine(), "unknown strategy '" + strategy + "': expected one of " + Strategies.names()));
-    if (timeLimitSeconds != null && timeLimitSeconds <= 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--time-limit must be positive");
-    }
-    long t0 = System.nanoTime();
-    Snapshot network = Documents.readSnapshot(snapshot);
-    PolicyDocument rules = policies == null ? PolicyDocument.EMPTY : Documents.readPolicies(policies).value();
-    PlanOptions options = PlanOptions.defaults().withSeed(seed);
-    if (timeLimitSeconds != null) {
-      options = options.withTimeLimit(Duration.ofMillis(Math.round(timeLimitSeconds * 1000)));
-    }
-    long t1 = System.nanoTime();
-    PlanningProblem problem = PlanningProblem.of(network, rules, options);
-    Plan plan = chosen.plan(problem);
-    long t2 = System.nanoTime();
-    Verification verification = PlanVerifier.verify(problem.routing(), plan);
-    long t3 = System.nanoTime();
-    Documents.write(out, plan);
-    long t4 = System.nanoTime();
-
-    PrintWriter w = spec.commandLine().getOut();
-    w.printf(Locale.ROOT, "canopy plan: %s on %s (%,d nodes, %d channels) in %.0f ms%n",
-        chosen.name(), network.id(), network.nodes().size(), network.channels().size(), (t2 - t1) / 1e6);
-    if (!rules.policies().isEmpty()) {
-      w.println("note       " + rules.policies().size()
-          + " policies read and validated; policy enforcement is not implemented yet, so they were not applied");
-    }
-    Summary.print(w, plan, verification);
-    Summary.violations(w, verification, maxViolations);
-    w.printf(Locale.ROOT, "time       plan %.0f ms (with indexing and routing); read %.0f ms, verify %.0f ms, write %.0f ms%n",
-        (t2 - t1) / 1e6, (t1 - t0) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6);
-    w.println("plan       written to " + out);
-    w.flush();
-    return verification.ok() ? ExitCodes.OK : ExitCodes.VIOLATIONS;
-  }
-
-  /** Strategy names for help and shell completion. */
-  static final class StrategyNames implements Iterable<String> {
     @Override
-    public java.util.Iterator<String> iterator() {
-      return Strategies.names().iterator();
+    public Integer call() {
+        Strategy chosen = Strategies.byName(strategy)
+                .orElseThrow(() -> new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "unknown strategy '" + strategy + "': expected one of " + Strategies.names()));
+        if (timeLimitSeconds != null && timeLimitSeconds <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--time-limit must be positive");
+        }
+        long t0 = System.nanoTime();
+        Snapshot network = Documents.readSnapshot(snapshot);
+        PolicyDocument rules = policies == null
+                ? PolicyDocument.EMPTY
+                : Documents.readPolicies(policies).value();
+        PlanOptions options = PlanOptions.defaults().withSeed(seed);
+        if (timeLimitSeconds != null) {
+            options = options.withTimeLimit(Duration.ofMillis(Math.round(timeLimitSeconds * 1000)));
+        }
+        long t1 = System.nanoTime();
+        PlanningProblem problem = PlanningProblem.of(network, rules, options);
+        Plan plan = chosen.plan(problem);
+        long t2 = System.nanoTime();
+        Verification verification = PlanVerifier.verify(problem.routing(), plan);
+        long t3 = System.nanoTime();
+        Documents.write(out, plan);
+        long t4 = System.nanoTime();
+
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(
+                Locale.ROOT,
+                "canopy plan: %s on %s (%,d nodes, %d channels) in %.0f ms%n",
+                chosen.name(),
+                network.id(),
+                network.nodes().size(),
+                network.channels().size(),
+                (t2 - t1) / 1e6);
+        if (!rules.policies().isEmpty()) {
+            w.println(
+                    "note       " + rules.policies().size()
+                            + " policies read and validated; policy enforcement is not implemented yet, so they were not applied");
+        }
+        Summary.print(w, plan, verification);
+        Summary.violations(w, verification, maxViolations);
+        w.printf(
+                Locale.ROOT,
+                "time       plan %.0f ms (with indexing and routing); read %.0f ms, verify %.0f ms, write %.0f ms%n",
+                (t2 - t1) / 1e6,
+                (t1 - t0) / 1e6,
+                (t3 - t2) / 1e6,
+                (t4 - t3) / 1e6);
+        w.println("plan       written to " + out);
+        w.flush();
+        return verification.ok() ? ExitCodes.OK : ExitCodes.VIOLATIONS;
     }
-  }
+
+    /** Strategy names for help and shell completion. */
+    static final class StrategyNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Strategies.names().iterator();
+        }
+    }
 }

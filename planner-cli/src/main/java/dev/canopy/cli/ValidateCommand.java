@@ -15,39 +15,40 @@ import picocli.CommandLine.Spec;
 
 /** Checks files of any Canopy format, telling the format by its {@code format} tag. */
 @Command(
-    name = "validate",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Checks files of any Canopy format.",
-      "",
-      "Tells snapshot, policies, plan, events (.jsonl) and diff files apart by their format",
-      "tag, checks each against its format and prints one line per valid file and one line",
-      "per error (file:line:column: field: what is wrong). Exits 3 if any file is invalid."
-    })
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks files of any Canopy format.",
+            "",
+            "Tells snapshot, policies, plan, events (.jsonl) and diff files apart by their format",
+            "tag, checks each against its format and prints one line per valid file and one line",
+            "per error (file:line:column: field: what is wrong). Exits 3 if any file is invalid."
+        })
 final class ValidateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to check (JSON, YAML or JSON Lines).")
-  List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to check (JSON, YAML or JSON Lines).")
+    List<Path> files;
 
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    int bad = 0;
-    for (Path file : files) {
-      try {
-        FileFormat format = Documents.validate(file);
-        out.println(file + ": ok (" + format.tag() + ")");
-      } catch (InputException e) {
-        bad++;
-        for (InputError error : e.errors()) {
-          err.println(error);
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int bad = 0;
+        for (Path file : files) {
+            try {
+                FileFormat format = Documents.validate(file);
+                out.println(file + ": ok (" + format.tag() + ")");
+            } catch (InputException e) {
+                bad++;
+                for (InputError error : e.errors()) {
+                    err.println(error);
+                }
+            }
         }
-      }
+        out.flush();
+        err.flush();
+        return bad == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
-    out.flush();
-    err.flush();
-    return bad == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
-  }
 }

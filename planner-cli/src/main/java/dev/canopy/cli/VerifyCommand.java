@@ -19,57 +19,67 @@ import picocli.CommandLine.Spec;
 
 /** Runs the plan verifier: every hard rule of the formats on a plan, and its metrics. */
 @Command(
-    name = "verify",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Checks a plan against every hard rule and prints its metrics.",
-      "",
-      "Checks trees, rates, uplinks and downlinks, link capacities, the lightweight rules",
-      "and that every wanted (node, channel) is served or listed unserved. Prints the",
-      "violations and metrics (or JSON with --json); exits 1 when a rule is broken."
-    })
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks a plan against every hard rule and prints its metrics.",
+            "",
+            "Checks trees, rates, uplinks and downlinks, link capacities, the lightweight rules",
+            "and that every wanted (node, channel) is served or listed unserved. Prints the",
+            "violations and metrics (or JSON with --json); exits 1 when a rule is broken."
+        })
 final class VerifyCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Option(names = "--snapshot", required = true, paramLabel = "S", description = "The snapshot the plan is for.")
-  Path snapshot;
+    @Option(names = "--snapshot", required = true, paramLabel = "S", description = "The snapshot the plan is for.")
+    Path snapshot;
 
-  @Option(names = "--plan", required = true, paramLabel = "PLAN", description = "The plan to check.")
-  Path plan;
+    @Option(names = "--plan", required = true, paramLabel = "PLAN", description = "The plan to check.")
+    Path plan;
 
-  @Option(names = "--policies", paramLabel = "P", description = "Operator policies (validated; hard policy checks come with policy enforcement).")
-  Path policies;
+    @Option(
+            names = "--policies",
+            paramLabel = "P",
+            description = "Operator policies (validated; hard policy checks come with policy enforcement).")
+    Path policies;
 
-  @Option(names = "--json", description = "Print violations and metrics as JSON.")
-  boolean json;
+    @Option(names = "--json", description = "Print violations and metrics as JSON.")
+    boolean json;
 
-  @Option(names = "--max-violations", paramLabel = "N", defaultValue = "50", description = "Violations to list (default: ${DEFAULT-VALUE}).")
-  int maxViolations;
+    @Option(
+            names = "--max-violations",
+            paramLabel = "N",
+            defaultValue = "50",
+            description = "Violations to list (default: ${DEFAULT-VALUE}).")
+    int maxViolations;
 
-  @Override
-  public Integer call() {
-    Snapshot network = Documents.readSnapshot(snapshot);
-    Plan candidate = Documents.readPlan(plan);
-    PolicyDocument rules = policies == null ? PolicyDocument.EMPTY : Documents.readPolicies(policies).value();
-    Verification verification = PlanVerifier.verify(network, candidate);
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      try {
-        out.println(Mappers.prettyJson().writeValueAsString(verification));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    } else {
-      out.println("canopy verify: " + plan + " (" + candidate.strategy() + ", version " + candidate.version()
-          + ") on " + network.id());
-      if (!rules.policies().isEmpty()) {
-        out.println("note       " + rules.policies().size()
-            + " policies read and validated; hard policy checks are not implemented yet");
-      }
-      Summary.print(out, candidate, verification);
-      Summary.violations(out, verification, maxViolations);
+    @Override
+    public Integer call() {
+        Snapshot network = Documents.readSnapshot(snapshot);
+        Plan candidate = Documents.readPlan(plan);
+        PolicyDocument rules = policies == null
+                ? PolicyDocument.EMPTY
+                : Documents.readPolicies(policies).value();
+        Verification verification = PlanVerifier.verify(network, candidate);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            try {
+                out.println(Mappers.prettyJson().writeValueAsString(verification));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            out.println("canopy verify: " + plan + " (" + candidate.strategy() + ", version " + candidate.version()
+                    + ") on " + network.id());
+            if (!rules.policies().isEmpty()) {
+                out.println("note       " + rules.policies().size()
+                        + " policies read and validated; hard policy checks are not implemented yet");
+            }
+            Summary.print(out, candidate, verification);
+            Summary.violations(out, verification, maxViolations);
+        }
+        out.flush();
+        return verification.ok() ? ExitCodes.OK : ExitCodes.VIOLATIONS;
     }
-    out.flush();
-    return verification.ok() ? ExitCodes.OK : ExitCodes.VIOLATIONS;
-  }
 }

@@ -7,40 +7,40 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CanopyTest {
-  @Test
-  void helpListsEveryCommandAndExitsZero() {
-    CommandRun run = CommandRun.of("--help");
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("validate", "plan", "verify", "generate", "Exit codes");
-  }
+    @Test
+    void helpListsEveryCommandAndExitsZero() {
+        CommandRun run = CommandRun.of("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("validate", "plan", "verify", "generate", "Exit codes");
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"validate", "plan", "verify", "generate"})
-  void everyCommandHasHelp(String command) {
-    CommandRun run = CommandRun.of(command, "--help");
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("Usage: canopy " + command);
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"validate", "plan", "verify", "generate"})
+    void everyCommandHasHelp(String command) {
+        CommandRun run = CommandRun.of(command, "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: canopy " + command);
+    }
 
-  @Test
-  void noCommandIsAUsageError() {
-    CommandRun run = CommandRun.of();
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("a command is required");
-  }
+    @Test
+    void noCommandIsAUsageError() {
+        CommandRun run = CommandRun.of();
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("a command is required");
+    }
 
-  @Test
-  void anUnknownOptionIsAUsageErrorWithOneLine() {
-    CommandRun run = CommandRun.of("plan", "--snapshot", "x.json", "--out", "y.json", "--colour", "red");
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).startsWith("canopy: Unknown option").contains("'--colour'", "canopy plan --help");
-    assertThat(run.err()).doesNotContain("Exception", "\tat ");
-  }
+    @Test
+    void anUnknownOptionIsAUsageErrorWithOneLine() {
+        CommandRun run = CommandRun.of("plan", "--snapshot", "x.json", "--out", "y.json", "--colour", "red");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("canopy: Unknown option").contains("'--colour'", "canopy plan --help");
+        assertThat(run.err()).doesNotContain("Exception", "\tat ");
+    }
 
-  @Test
-  void versionNamesTheFormats() {
-    CommandRun run = CommandRun.of("--version");
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("canopy/snapshot@1", "canopy/plan@1");
-  }
+    @Test
+    void versionNamesTheFormats() {
+        CommandRun run = CommandRun.of("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("canopy/snapshot@1", "canopy/plan@1");
+    }
 }

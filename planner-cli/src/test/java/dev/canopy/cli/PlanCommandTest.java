@@ -13,51 +13,70 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PlanCommandTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void plansTheSeedNetworkWritesAVerifiedPlanAndPrintsASummary() {
-    Path snapshot = Fixtures.path("snapshots/seed-network.json");
-    Path out = dir.resolve("plan.json");
-    CommandRun run = CommandRun.of("plan", "--snapshot", snapshot.toString(), "--out", out.toString());
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("canopy plan: greedy on", "served", "offload", "locality", "depth",
-        "verifier   ok", "written to " + out);
-    Plan plan = Documents.readPlan(out);
-    assertThat(plan.strategy()).isEqualTo("greedy");
-    assertThat(PlanVerifier.verify(Documents.readSnapshot(snapshot), plan).ok()).isTrue();
-  }
-
-  @Test
-  void anInvalidSnapshotExitsThreeAndWritesNoPlan() throws IOException {
-    Path snapshot = dir.resolve("bad.json");
-    Files.writeString(snapshot, "{\"format\":\"canopy/snapshot@1\",\"id\":\"s\",\"nodes\":[{\"id\":\"p\"}]}");
-    Path out = dir.resolve("plan.json");
-    CommandRun run = CommandRun.of("plan", "--snapshot", snapshot.toString(), "--out", out.toString());
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(run.err()).contains("bad.json:1:").contains("missing required field \"region\"");
-    assertThat(out).doesNotExist();
-    try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("bad.json");
+    @Test
+    void plansTheSeedNetworkWritesAVerifiedPlanAndPrintsASummary() {
+        Path snapshot = Fixtures.path("snapshots/seed-network.json");
+        Path out = dir.resolve("plan.json");
+        CommandRun run = CommandRun.of("plan", "--snapshot", snapshot.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains(
+                        "canopy plan: greedy on",
+                        "served",
+                        "offload",
+                        "locality",
+                        "depth",
+                        "verifier   ok",
+                        "written to " + out);
+        Plan plan = Documents.readPlan(out);
+        assertThat(plan.strategy()).isEqualTo("greedy");
+        assertThat(PlanVerifier.verify(Documents.readSnapshot(snapshot), plan).ok())
+                .isTrue();
     }
-  }
 
-  @Test
-  void anOutputInAMissingDirectoryIsOneLineOfBadInput() {
-    Path snapshot = Fixtures.path("snapshots/geo-regions.json");
-    CommandRun run = CommandRun.of("plan", "--snapshot", snapshot.toString(), "--out",
-        dir.resolve("no/such/dir/plan.json").toString());
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err()).contains("cannot write").doesNotContain("Exception");
-  }
+    @Test
+    void anInvalidSnapshotExitsThreeAndWritesNoPlan() throws IOException {
+        Path snapshot = dir.resolve("bad.json");
+        Files.writeString(snapshot, "{\"format\":\"canopy/snapshot@1\",\"id\":\"s\",\"nodes\":[{\"id\":\"p\"}]}");
+        Path out = dir.resolve("plan.json");
+        CommandRun run = CommandRun.of("plan", "--snapshot", snapshot.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("bad.json:1:").contains("missing required field \"region\"");
+        assertThat(out).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("bad.json");
+        }
+    }
 
-  @Test
-  void anUnknownStrategyIsAUsageError() {
-    Path snapshot = Fixtures.path("snapshots/geo-regions.json");
-    CommandRun run = CommandRun.of("plan", "--snapshot", snapshot.toString(), "--strategy", "magic",
-        "--out", dir.resolve("p.json").toString());
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("unknown strategy 'magic'", "greedy");
-  }
+    @Test
+    void anOutputInAMissingDirectoryIsOneLineOfBadInput() {
+        Path snapshot = Fixtures.path("snapshots/geo-regions.json");
+        CommandRun run = CommandRun.of(
+                "plan",
+                "--snapshot",
+                snapshot.toString(),
+                "--out",
+                dir.resolve("no/such/dir/plan.json").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).contains("cannot write").doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnknownStrategyIsAUsageError() {
+        Path snapshot = Fixtures.path("snapshots/geo-regions.json");
+        CommandRun run = CommandRun.of(
+                "plan",
+                "--snapshot",
+                snapshot.toString(),
+                "--strategy",
+                "magic",
+                "--out",
+                dir.resolve("p.json").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("unknown strategy 'magic'", "greedy");
+    }
 }

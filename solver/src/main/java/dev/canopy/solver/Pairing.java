@@ -11,36 +11,37 @@ import dev.canopy.model.plan.Initiator;
  * an edge opens the connection itself, while two regular ends both try.
  */
 public final class Pairing {
-  private Pairing() {}
+    private Pairing() {}
 
-  /** Whether {@code parent} may send to {@code child} under the lightweight rules. */
-  public static boolean canPair(Node parent, Node child) {
-    return parent.canRelay()
-        && !(parent.isLightweight() && child.isLightweight())
-        && (!child.has(Limit.ACCESS_LIST) || allows(child, parent));
-  }
+    /** Whether {@code parent} may send to {@code child} under the lightweight rules. */
+    public static boolean canPair(Node parent, Node child) {
+        return parent.canRelay()
+                && !(parent.isLightweight() && child.isLightweight())
+                && (!child.has(Limit.ACCESS_LIST) || allows(child, parent));
+    }
 
-  /** Whether a receiver's access list names the sender (by id or by role). */
-  public static boolean allows(Node receiver, Node sender) {
-    for (String entry : receiver.accessList()) {
-      if (entry.equals(sender.id()) || entry.equals("role:" + sender.role().code())) {
-        return true;
-      }
+    /** Whether a receiver's access list names the sender (by id or by role). */
+    public static boolean allows(Node receiver, Node sender) {
+        for (String entry : receiver.accessList()) {
+            if (entry.equals(sender.id())
+                    || entry.equals("role:" + sender.role().code())) {
+                return true;
+            }
+        }
+        return false;
     }
-    return false;
-  }
 
-  /**
-   * Who opens the connection: the lightweight end when there is one (it may accept no inbound
-   * connection, and the seeds have only the lightweight client initiate), else both ends.
-   */
-  public static Initiator initiator(Node parent, Node child) {
-    if (child.isLightweight()) {
-      return Initiator.CHILD;
+    /**
+     * Who opens the connection: the lightweight end when there is one (it may accept no inbound
+     * connection, and the seeds have only the lightweight client initiate), else both ends.
+     */
+    public static Initiator initiator(Node parent, Node child) {
+        if (child.isLightweight()) {
+            return Initiator.CHILD;
+        }
+        if (parent.isLightweight()) {
+            return Initiator.PARENT;
+        }
+        return Initiator.BOTH;
     }
-    if (parent.isLightweight()) {
-      return Initiator.PARENT;
-    }
-    return Initiator.BOTH;
-  }
 }

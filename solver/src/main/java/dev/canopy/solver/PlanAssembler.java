@@ -21,51 +21,61 @@ import java.util.Optional;
  * they were added, unserved entries sorted by channel then node. Not thread-safe.
  */
 public final class PlanAssembler {
-  private final SnapshotIndex index;
-  private final Map<Long, List<Edge>> trees = new LinkedHashMap<>();
-  private final List<Unserved> unserved = new ArrayList<>();
-  private final Map<String, Object> metrics = new LinkedHashMap<>();
+    private final SnapshotIndex index;
+    private final Map<Long, List<Edge>> trees = new LinkedHashMap<>();
+    private final List<Unserved> unserved = new ArrayList<>();
+    private final Map<String, Object> metrics = new LinkedHashMap<>();
 
-  public PlanAssembler(SnapshotIndex index) {
-    this.index = index;
-  }
-
-  /** Adds a tree edge for a substream of a channel. */
-  public void edge(int channel, int substream, int parent, int child, Initiator initiator) {
-    trees.computeIfAbsent(key(channel, substream), k -> new ArrayList<>())
-        .add(Edge.of(index.node(parent).id(), index.node(child).id(), initiator));
-  }
-
-  /** Lists a wanted (node, channel) as unserved. */
-  public void unserved(int node, int channel, UnservedReason reason, Optional<String> policy, int received) {
-    unserved.add(new Unserved(index.node(node).id(), index.channel(channel).id(), reason, policy, received));
-  }
-
-  /** Attaches a strategy-specific figure to the plan's metrics. */
-  public void metric(String name, Object value) {
-    metrics.put(name, value);
-  }
-
-  /** The plan, stamped with the options' clock and version. */
-  public Plan build(String strategy, PlanOptions options) {
-    List<Overlay> overlays = new ArrayList<>();
-    for (int c = 0; c < index.channelCount(); c++) {
-      Channel channel = index.channel(c);
-      for (int s = 0; s < channel.totalSubstreams(); s++) {
-        List<Edge> edges = trees.get(key(c, s));
-        if (edges != null && !edges.isEmpty()) {
-          overlays.add(Overlay.tree(channel.id(), s, channel.substreamRateKbps(), edges));
-        }
-      }
+    public PlanAssembler(SnapshotIndex index) {
+        this.index = index;
     }
-    List<Unserved> sorted = new ArrayList<>(unserved);
-    sorted.sort(Comparator.comparingInt((Unserved u) -> index.channelIndex(u.channel()).orElse(0))
-        .thenComparingInt(u -> index.nodeIndex(u.node()).orElse(0)));
-    return new Plan(Plan.FORMAT, index.snapshot().id(), options.version(),
-        Optional.of(options.clock().instant()), strategy, overlays, List.of(), sorted, List.of(), metrics);
-  }
 
-  private static long key(int channel, int substream) {
-    return ((long) channel << 32) | substream;
-  }
+    /** Adds a tree edge for a substream of a channel. */
+    public void edge(int channel, int substream, int parent, int child, Initiator initiator) {
+        trees.computeIfAbsent(key(channel, substream), k -> new ArrayList<>())
+                .add(Edge.of(index.node(parent).id(), index.node(child).id(), initiator));
+    }
+
+    /** Lists a wanted (node, channel) as unserved. */
+    public void unserved(int node, int channel, UnservedReason reason, Optional<String> policy, int received) {
+        unserved.add(new Unserved(index.node(node).id(), index.channel(channel).id(), reason, policy, received));
+    }
+
+    /** Attaches a strategy-specific figure to the plan's metrics. */
+    public void metric(String name, Object value) {
+        metrics.put(name, value);
+    }
+
+    /** The plan, stamped with the options' clock and version. */
+    public Plan build(String strategy, PlanOptions options) {
+        List<Overlay> overlays = new ArrayList<>();
+        for (int c = 0; c < index.channelCount(); c++) {
+            Channel channel = index.channel(c);
+            for (int s = 0; s < channel.totalSubstreams(); s++) {
+                List<Edge> edges = trees.get(key(c, s));
+                if (edges != null && !edges.isEmpty()) {
+                    overlays.add(Overlay.tree(channel.id(), s, channel.substreamRateKbps(), edges));
+                }
+            }
+        }
+        List<Unserved> sorted = new ArrayList<>(unserved);
+        sorted.sort(Comparator.comparingInt(
+                        (Unserved u) -> index.channelIndex(u.channel()).orElse(0))
+                .thenComparingInt(u -> index.nodeIndex(u.node()).orElse(0)));
+        return new Plan(
+                Plan.FORMAT,
+                index.snapshot().id(),
+                options.version(),
+                Optional.of(options.clock().instant()),
+                strategy,
+                overlays,
+                List.of(),
+                sorted,
+                List.of(),
+                metrics);
+    }
+
+    private static long key(int channel, int substream) {
+        return ((long) channel << 32) | substream;
+    }
 }

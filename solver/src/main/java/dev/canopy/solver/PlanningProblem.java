@@ -12,29 +12,29 @@ import java.util.Objects;
  * thread-safe, so one problem may be planned by several strategies at once.
  */
 public record PlanningProblem(
-    Snapshot snapshot, SnapshotIndex index, Routing routing, PolicyDocument policies, PlanOptions options) {
+        Snapshot snapshot, SnapshotIndex index, Routing routing, PolicyDocument policies, PlanOptions options) {
 
-  public PlanningProblem {
-    Objects.requireNonNull(snapshot, "snapshot");
-    Objects.requireNonNull(index, "index");
-    Objects.requireNonNull(routing, "routing");
-    policies = policies == null ? PolicyDocument.EMPTY : policies;
-    options = options == null ? PlanOptions.defaults() : options;
-  }
+    public PlanningProblem {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(routing, "routing");
+        policies = policies == null ? PolicyDocument.EMPTY : policies;
+        options = options == null ? PlanOptions.defaults() : options;
+    }
 
-  /** A problem with no policies and default options; builds the index and routing. */
-  public static PlanningProblem of(Snapshot snapshot) {
-    return of(snapshot, PolicyDocument.EMPTY, PlanOptions.defaults());
-  }
+    /** A problem with no policies and default options; builds the index and routing. */
+    public static PlanningProblem of(Snapshot snapshot) {
+        return of(snapshot, PolicyDocument.EMPTY, PlanOptions.defaults());
+    }
 
-  /** A problem; builds the index and routing. */
-  public static PlanningProblem of(Snapshot snapshot, PolicyDocument policies, PlanOptions options) {
-    SnapshotIndex index = SnapshotIndex.of(snapshot);
-    return new PlanningProblem(snapshot, index, Routing.of(index), policies, options);
-  }
+    /** A problem; builds the index and routing. */
+    public static PlanningProblem of(Snapshot snapshot, PolicyDocument policies, PlanOptions options) {
+        SnapshotIndex index = SnapshotIndex.of(snapshot);
+        return new PlanningProblem(snapshot, index, Routing.of(index), policies, options);
+    }
 
-  /** The same network with other options. */
-  public PlanningProblem withOptions(PlanOptions replacement) {
-    return new PlanningProblem(snapshot, index, routing, policies, replacement);
-  }
+    /** The same network with other options. */
+    public PlanningProblem withOptions(PlanOptions replacement) {
+        return new PlanningProblem(snapshot, index, routing, policies, replacement);
+    }
 }

@@ -8,35 +8,35 @@ import java.util.Optional;
 
 /** The registry of strategies by name, in the order they are listed to users. */
 public final class Strategies {
-  private static final Map<String, Strategy> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, Strategy> BY_NAME = new LinkedHashMap<>();
 
-  static {
-    register(new GreedyStrategy());
-  }
+    static {
+        register(new GreedyStrategy());
+    }
 
-  private Strategies() {}
+    private Strategies() {}
 
-  private static void register(Strategy strategy) {
-    BY_NAME.put(strategy.name(), strategy);
-  }
+    private static void register(Strategy strategy) {
+        BY_NAME.put(strategy.name(), strategy);
+    }
 
-  /** The strategy with the given name. */
-  public static Optional<Strategy> byName(String name) {
-    return Optional.ofNullable(BY_NAME.get(name));
-  }
+    /** The strategy with the given name. */
+    public static Optional<Strategy> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
 
-  /** Every registered strategy. */
-  public static List<Strategy> all() {
-    return List.copyOf(BY_NAME.values());
-  }
+    /** Every registered strategy. */
+    public static List<Strategy> all() {
+        return List.copyOf(BY_NAME.values());
+    }
 
-  /** Every registered name. */
-  public static List<String> names() {
-    return List.copyOf(BY_NAME.keySet());
-  }
+    /** Every registered name. */
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
+    }
 
-  /** The strategy used when none is named. */
-  public static Strategy defaultStrategy() {
-    return BY_NAME.get(GreedyStrategy.NAME);
-  }
+    /** The strategy used when none is named. */
+    public static Strategy defaultStrategy() {
+        return BY_NAME.get(GreedyStrategy.NAME);
+    }
 }

@@ -13,12 +13,12 @@ import dev.canopy.model.plan.Plan;
  */
 public interface Strategy {
 
-  /** The name it is registered and chosen under ({@code --strategy NAME}). */
-  String name();
+    /** The name it is registered and chosen under ({@code --strategy NAME}). */
+    String name();
 
-  /** One sentence for {@code --help} and reports. */
-  String description();
+    /** One sentence for {@code --help} and reports. */
+    String description();
 
-  /** Plans the problem. Infeasibility is data: what cannot be served is listed unserved. */
-  Plan plan(PlanningProblem problem);
+    /** Plans the problem. Infeasibility is data: what cannot be served is listed unserved. */
+    Plan plan(PlanningProblem problem);
 }

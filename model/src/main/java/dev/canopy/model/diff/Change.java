@@ -12,16 +12,16 @@ import java.util.Optional;
  * @param parentAfter empty for an assignment that ends (written as null)
  */
 public record Change(
-    String node,
-    String channel,
-    int substream,
-    @JsonInclude(JsonInclude.Include.ALWAYS) Optional<String> parentBefore,
-    @JsonInclude(JsonInclude.Include.ALWAYS) Optional<String> parentAfter) {
+        String node,
+        String channel,
+        int substream,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Optional<String> parentBefore,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Optional<String> parentAfter) {
 
-  public Change {
-    Objects.requireNonNull(node, "node");
-    Objects.requireNonNull(channel, "channel");
-    parentBefore = Lists.opt(parentBefore);
-    parentAfter = Lists.opt(parentAfter);
-  }
+    public Change {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(channel, "channel");
+        parentBefore = Lists.opt(parentBefore);
+        parentAfter = Lists.opt(parentAfter);
+    }
 }

@@ -15,22 +15,22 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record Diff(
-    String format,
-    String snapshot,
-    long from,
-    long to,
-    List<Change> changes,
-    List<MeshChange> meshChanges,
-    List<Instruction> instructions) {
+        String format,
+        String snapshot,
+        long from,
+        long to,
+        List<Change> changes,
+        List<MeshChange> meshChanges,
+        List<Instruction> instructions) {
 
-  /** The format tag of this version. */
-  public static final String FORMAT = "canopy/diff@1";
+    /** The format tag of this version. */
+    public static final String FORMAT = "canopy/diff@1";
 
-  public Diff {
-    format = format == null ? FORMAT : format;
-    Objects.requireNonNull(snapshot, "snapshot");
-    changes = Lists.of(changes);
-    meshChanges = Lists.of(meshChanges);
-    instructions = Lists.of(instructions);
-  }
+    public Diff {
+        format = format == null ? FORMAT : format;
+        Objects.requireNonNull(snapshot, "snapshot");
+        changes = Lists.of(changes);
+        meshChanges = Lists.of(meshChanges);
+        instructions = Lists.of(instructions);
+    }
 }

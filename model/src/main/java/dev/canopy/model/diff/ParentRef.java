@@ -13,13 +13,13 @@ import java.util.Optional;
  * @param initiator who opens the connection; empty when there is no parent
  */
 public record ParentRef(
-    @JsonInclude(JsonInclude.Include.ALWAYS) Optional<String> parent,
-    String channel,
-    int substream,
-    Optional<Initiator> initiator) {
-  public ParentRef {
-    parent = Lists.opt(parent);
-    Objects.requireNonNull(channel, "channel");
-    initiator = Lists.opt(initiator);
-  }
+        @JsonInclude(JsonInclude.Include.ALWAYS) Optional<String> parent,
+        String channel,
+        int substream,
+        Optional<Initiator> initiator) {
+    public ParentRef {
+        parent = Lists.opt(parent);
+        Objects.requireNonNull(channel, "channel");
+        initiator = Lists.opt(initiator);
+    }
 }

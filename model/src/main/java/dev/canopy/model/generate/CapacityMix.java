@@ -19,28 +19,28 @@ import java.util.Locale;
  * </ul>
  */
 public enum CapacityMix {
-  FOUR_TIER,
-  LOG_NORMAL,
-  HOMOGENEOUS,
-  CRITICAL;
+    FOUR_TIER,
+    LOG_NORMAL,
+    HOMOGENEOUS,
+    CRITICAL;
 
-  /** The name used on the command line: {@code four-tier}, {@code log-normal}, ... */
-  public String code() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
-  /**
-   * The mix with the given code (case-insensitive).
-   *
-   * @throws IllegalArgumentException naming the known codes when there is no such mix
-   */
-  public static CapacityMix fromCode(String code) {
-    for (CapacityMix mix : values()) {
-      if (mix.code().equalsIgnoreCase(code == null ? "" : code.strip())) {
-        return mix;
-      }
+    /** The name used on the command line: {@code four-tier}, {@code log-normal}, ... */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
-    throw new IllegalArgumentException("unknown capacity mix \"" + code + "\": expected one of "
-        + Arrays.stream(values()).map(CapacityMix::code).toList());
-  }
+
+    /**
+     * The mix with the given code (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the known codes when there is no such mix
+     */
+    public static CapacityMix fromCode(String code) {
+        for (CapacityMix mix : values()) {
+            if (mix.code().equalsIgnoreCase(code == null ? "" : code.strip())) {
+                return mix;
+            }
+        }
+        throw new IllegalArgumentException("unknown capacity mix \"" + code + "\": expected one of "
+                + Arrays.stream(values()).map(CapacityMix::code).toList());
+    }
 }

@@ -28,170 +28,394 @@ import java.util.regex.Pattern;
  * @param id the snapshot id
  */
 public record GeneratorOptions(
-    int peers,
-    int continents,
-    int countriesPerContinent,
-    int ispsPerCountry,
-    long seed,
-    int channels,
-    long rateKbps,
-    int substreams,
-    int parity,
-    CapacityMix mix,
-    double lightweightShare,
-    double premiumShare,
-    double freeShare,
-    int groups,
-    double enterpriseShare,
-    String id) {
+        int peers,
+        int continents,
+        int countriesPerContinent,
+        int ispsPerCountry,
+        long seed,
+        int channels,
+        long rateKbps,
+        int substreams,
+        int parity,
+        CapacityMix mix,
+        double lightweightShare,
+        double premiumShare,
+        double freeShare,
+        int groups,
+        double enterpriseShare,
+        String id) {
 
-  /** Most peers a generator run accepts. */
-  public static final int MAX_PEERS = 20_000_000;
+    /** Most peers a generator run accepts. */
+    public static final int MAX_PEERS = 20_000_000;
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-  public GeneratorOptions {
-    range("peers", peers, 1, MAX_PEERS);
-    range("continents", continents, 1, Geography.CONTINENTS.size());
-    range("countriesPerContinent", countriesPerContinent, 1, Geography.COUNTRIES_PER_CONTINENT);
-    range("ispsPerCountry", ispsPerCountry, 1, 50);
-    range("channels", channels, 1, 64);
-    range("rateKbps", rateKbps, 1, 10_000_000);
-    range("substreams", substreams, 1, 256);
-    range("parity", parity, 0, 256);
-    range("groups", groups, 0, MAX_PEERS);
-    Objects.requireNonNull(mix, "mix");
-    share("lightweightShare", lightweightShare);
-    share("premiumShare", premiumShare);
-    share("freeShare", freeShare);
-    share("enterpriseShare", enterpriseShare);
-    if (premiumShare + freeShare > 1) {
-      throw new IllegalArgumentException("premiumShare + freeShare must be at most 1, got "
-          + premiumShare + " + " + freeShare);
+    public GeneratorOptions {
+        range("peers", peers, 1, MAX_PEERS);
+        range("continents", continents, 1, Geography.CONTINENTS.size());
+        range("countriesPerContinent", countriesPerContinent, 1, Geography.COUNTRIES_PER_CONTINENT);
+        range("ispsPerCountry", ispsPerCountry, 1, 50);
+        range("channels", channels, 1, 64);
+        range("rateKbps", rateKbps, 1, 10_000_000);
+        range("substreams", substreams, 1, 256);
+        range("parity", parity, 0, 256);
+        range("groups", groups, 0, MAX_PEERS);
+        Objects.requireNonNull(mix, "mix");
+        share("lightweightShare", lightweightShare);
+        share("premiumShare", premiumShare);
+        share("freeShare", freeShare);
+        share("enterpriseShare", enterpriseShare);
+        if (premiumShare + freeShare > 1) {
+            throw new IllegalArgumentException(
+                    "premiumShare + freeShare must be at most 1, got " + premiumShare + " + " + freeShare);
+        }
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("id must be 1 to 128 letters, digits, '.', '_', '-' or ':', got "
+                    + (id == null ? "none" : "\"" + id + "\""));
+        }
     }
-    if (id == null || !ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("id must be 1 to 128 letters, digits, '.', '_', '-' or ':', got "
-          + (id == null ? "none" : "\"" + id + "\""));
+
+    /**
+     * Sensible defaults for a number of peers: 5 continents of 4 countries of 3 ISPs, seed 1, one
+     * channel of 1200 kbps in 4 substreams without parity, four-tier uplinks, 10 % lightweight,
+     * 10 % premium, 30 % free, one affinity group per 50 peers, 2 % enterprise peers, id
+     * {@code synthetic}.
+     */
+    public static GeneratorOptions defaults(int peers) {
+        return new GeneratorOptions(
+                peers, 5, 4, 3, 1, 1, 1200, 4, 0, CapacityMix.FOUR_TIER, 0.1, 0.1, 0.3, peers / 50, 0.02, "synthetic");
     }
-  }
 
-  /**
-   * Sensible defaults for a number of peers: 5 continents of 4 countries of 3 ISPs, seed 1, one
-   * channel of 1200 kbps in 4 substreams without parity, four-tier uplinks, 10 % lightweight,
-   * 10 % premium, 30 % free, one affinity group per 50 peers, 2 % enterprise peers, id
-   * {@code synthetic}.
-   */
-  public static GeneratorOptions defaults(int peers) {
-    return new GeneratorOptions(peers, 5, 4, 3, 1, 1, 1200, 4, 0, CapacityMix.FOUR_TIER, 0.1, 0.1,
-        0.3, peers / 50, 0.02, "synthetic");
-  }
-
-  /** A copy with another number of peers; the number of groups is kept as it is. */
-  public GeneratorOptions withPeers(int value) {
-    return new GeneratorOptions(value, continents, countriesPerContinent, ispsPerCountry, seed,
-        channels, rateKbps, substreams, parity, mix, lightweightShare, premiumShare, freeShare,
-        groups, enterpriseShare, id);
-  }
-
-  public GeneratorOptions withContinents(int value) {
-    return new GeneratorOptions(peers, value, countriesPerContinent, ispsPerCountry, seed,
-        channels, rateKbps, substreams, parity, mix, lightweightShare, premiumShare, freeShare,
-        groups, enterpriseShare, id);
-  }
-
-  public GeneratorOptions withCountriesPerContinent(int value) {
-    return new GeneratorOptions(peers, continents, value, ispsPerCountry, seed, channels,
-        rateKbps, substreams, parity, mix, lightweightShare, premiumShare, freeShare, groups,
-        enterpriseShare, id);
-  }
-
-  public GeneratorOptions withIspsPerCountry(int value) {
-    return new GeneratorOptions(peers, continents, countriesPerContinent, value, seed, channels,
-        rateKbps, substreams, parity, mix, lightweightShare, premiumShare, freeShare, groups,
-        enterpriseShare, id);
-  }
-
-  public GeneratorOptions withSeed(long value) {
-    return new GeneratorOptions(peers, continents, countriesPerContinent, ispsPerCountry, value,
-        channels, rateKbps, substreams, parity, mix, lightweightShare, premiumShare, freeShare,
-        groups, enterpriseShare, id);
-  }
-
-  public GeneratorOptions withChannels(int value) {
-    return new GeneratorOptions(peers, continents, countriesPerContinent, ispsPerCountry, seed,
-        value, rateKbps, substreams, parity, mix, lightweightShare, premiumShare, freeShare,
-        groups, enterpriseShare, id);
-  }
-
-  public GeneratorOptions withRateKbps(long value) {
-    return new GeneratorOptions(peers, continents, countriesPerContinent, ispsPerCountry, seed,
-        channels, value, substreams, parity, mix, lightweightShare, premiumShare, freeShare,
-        groups, enterpriseShare, id);
-  }
-
-  public GeneratorOptions withSubstreams(int value) {
-    return new GeneratorOptions(peers, continents, countriesPerContinent, ispsPerCountry, seed,
-        channels, rateKbps, value, parity, mix, lightweightShare, premiumShare, freeShare, groups,
-        enterpriseShare, id);
-  }
-
-  public GeneratorOptions withParity(int value) {
-    return new GeneratorOptions(peers, continents, countriesPerContinent, ispsPerCountry, seed,
-        channels, rateKbps, substreams, value, mix, lightweightShare, premiumShare, freeShare,
-        groups, enterpriseShare, id);
-  }
-
-  public GeneratorOptions withMix(CapacityMix value) {
-    return new GeneratorOptions(peers, continents, countriesPerContinent, ispsPerCountry, seed,
-        channels, rateKbps, substreams, parity, value, lightweightShare, premiumShare, freeShare,
-        groups, enterpriseShare, id);
-  }
-
-  public GeneratorOptions withLightweightShare(double value) {
-    return new GeneratorOptions(peers, continents, countriesPerContinent, ispsPerCountry, seed,
-        channels, rateKbps, substreams, parity, mix, value, premiumShare, freeShare, groups,
-        enterpriseShare, id);
-  }
-
-  public GeneratorOptions withPremiumShare(double value) {
-    return new GeneratorOptions(peers, continents, countriesPerContinent, ispsPerCountry, seed,
-        channels, rateKbps, substreams, parity, mix, lightweightShare, value, freeShare, groups,
-        enterpriseShare, id);
-  }
-
-  public GeneratorOptions withFreeShare(double value) {
-    return new GeneratorOptions(peers, continents, countriesPerContinent, ispsPerCountry, seed,
-        channels, rateKbps, substreams, parity, mix, lightweightShare, premiumShare, value, groups,
-        enterpriseShare, id);
-  }
-
-  public GeneratorOptions withGroups(int value) {
-    return new GeneratorOptions(peers, continents, countriesPerContinent, ispsPerCountry, seed,
-        channels, rateKbps, substreams, parity, mix, lightweightShare, premiumShare, freeShare,
-        value, enterpriseShare, id);
-  }
-
-  public GeneratorOptions withEnterpriseShare(double value) {
-    return new GeneratorOptions(peers, continents, countriesPerContinent, ispsPerCountry, seed,
-        channels, rateKbps, substreams, parity, mix, lightweightShare, premiumShare, freeShare,
-        groups, value, id);
-  }
-
-  public GeneratorOptions withId(String value) {
-    return new GeneratorOptions(peers, continents, countriesPerContinent, ispsPerCountry, seed,
-        channels, rateKbps, substreams, parity, mix, lightweightShare, premiumShare, freeShare,
-        groups, enterpriseShare, value);
-  }
-
-  private static void range(String name, long value, long min, long max) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value);
+    /** A copy with another number of peers; the number of groups is kept as it is. */
+    public GeneratorOptions withPeers(int value) {
+        return new GeneratorOptions(
+                value,
+                continents,
+                countriesPerContinent,
+                ispsPerCountry,
+                seed,
+                channels,
+                rateKbps,
+                substreams,
+                parity,
+                mix,
+                lightweightShare,
+                premiumShare,
+                freeShare,
+                groups,
+                enterpriseShare,
+                id);
     }
-  }
 
-  private static void share(String name, double value) {
-    if (!(value >= 0 && value <= 1)) {
-      throw new IllegalArgumentException(name + " must be a share between 0 and 1, got " + value);
+    public GeneratorOptions withContinents(int value) {
+        return new GeneratorOptions(
+                peers,
+                value,
+                countriesPerContinent,
+                ispsPerCountry,
+                seed,
+                channels,
+                rateKbps,
+                substreams,
+                parity,
+                mix,
+                lightweightShare,
+                premiumShare,
+                freeShare,
+                groups,
+                enterpriseShare,
+                id);
     }
-  }
+
+    public GeneratorOptions withCountriesPerContinent(int value) {
+        return new GeneratorOptions(
+                peers,
+                continents,
+                value,
+                ispsPerCountry,
+                seed,
+                channels,
+                rateKbps,
+                substreams,
+                parity,
+                mix,
+                lightweightShare,
+                premiumShare,
+                freeShare,
+                groups,
+                enterpriseShare,
+                id);
+    }
+
+    public GeneratorOptions withIspsPerCountry(int value) {
+        return new GeneratorOptions(
+                peers,
+                continents,
+                countriesPerContinent,
+                value,
+                seed,
+                channels,
+                rateKbps,
+                substreams,
+                parity,
+                mix,
+                lightweightShare,
+                premiumShare,
+                freeShare,
+                groups,
+                enterpriseShare,
+                id);
+    }
+
+    public GeneratorOptions withSeed(long value) {
+        return new GeneratorOptions(
+                peers,
+                continents,
+                countriesPerContinent,
+                ispsPerCountry,
+                value,
+                channels,
+                rateKbps,
+                substreams,
+                parity,
+                mix,
+                lightweightShare,
+                premiumShare,
+                freeShare,
+                groups,
+                enterpriseShare,
+                id);
+    }
+
+    public GeneratorOptions withChannels(int value) {
+        return new GeneratorOptions(
+                peers,
+                continents,
+                countriesPerContinent,
+                ispsPerCountry,
+                seed,
+                value,
+                rateKbps,
+                substreams,
+                parity,
+                mix,
+                lightweightShare,
+                premiumShare,
+                freeShare,
+                groups,
+                enterpriseShare,
+                id);
+    }
+
+    public GeneratorOptions withRateKbps(long value) {
+        return new GeneratorOptions(
+                peers,
+                continents,
+                countriesPerContinent,
+                ispsPerCountry,
+                seed,
+                channels,
+                value,
+                substreams,
+                parity,
+                mix,
+                lightweightShare,
+                premiumShare,
+                freeShare,
+                groups,
+                enterpriseShare,
+                id);
+    }
+
+    public GeneratorOptions withSubstreams(int value) {
+        return new GeneratorOptions(
+                peers,
+                continents,
+                countriesPerContinent,
+                ispsPerCountry,
+                seed,
+                channels,
+                rateKbps,
+                value,
+                parity,
+                mix,
+                lightweightShare,
+                premiumShare,
+                freeShare,
+                groups,
+                enterpriseShare,
+                id);
+    }
+
+    public GeneratorOptions withParity(int value) {
+        return new GeneratorOptions(
+                peers,
+                continents,
+                countriesPerContinent,
+                ispsPerCountry,
+                seed,
+                channels,
+                rateKbps,
+                substreams,
+                value,
+                mix,
+                lightweightShare,
+                premiumShare,
+                freeShare,
+                groups,
+                enterpriseShare,
+                id);
+    }
+
+    public GeneratorOptions withMix(CapacityMix value) {
+        return new GeneratorOptions(
+                peers,
+                continents,
+                countriesPerContinent,
+                ispsPerCountry,
+                seed,
+                channels,
+                rateKbps,
+                substreams,
+                parity,
+                value,
+                lightweightShare,
+                premiumShare,
+                freeShare,
+                groups,
+                enterpriseShare,
+                id);
+    }
+
+    public GeneratorOptions withLightweightShare(double value) {
+        return new GeneratorOptions(
+                peers,
+                continents,
+                countriesPerContinent,
+                ispsPerCountry,
+                seed,
+                channels,
+                rateKbps,
+                substreams,
+                parity,
+                mix,
+                value,
+                premiumShare,
+                freeShare,
+                groups,
+                enterpriseShare,
+                id);
+    }
+
+    public GeneratorOptions withPremiumShare(double value) {
+        return new GeneratorOptions(
+                peers,
+                continents,
+                countriesPerContinent,
+                ispsPerCountry,
+                seed,
+                channels,
+                rateKbps,
+                substreams,
+                parity,
+                mix,
+                lightweightShare,
+                value,
+                freeShare,
+                groups,
+                enterpriseShare,
+                id);
+    }
+
+    public GeneratorOptions withFreeShare(double value) {
+        return new GeneratorOptions(
+                peers,
+                continents,
+                countriesPerContinent,
+                ispsPerCountry,
+                seed,
+                channels,
+                rateKbps,
+                substreams,
+                parity,
+                mix,
+                lightweightShare,
+                premiumShare,
+                value,
+                groups,
+                enterpriseShare,
+                id);
+    }
+
+    public GeneratorOptions withGroups(int value) {
+        return new GeneratorOptions(
+                peers,
+                continents,
+                countriesPerContinent,
+                ispsPerCountry,
+                seed,
+                channels,
+                rateKbps,
+                substreams,
+                parity,
+                mix,
+                lightweightShare,
+                premiumShare,
+                freeShare,
+                value,
+                enterpriseShare,
+                id);
+    }
+
+    public GeneratorOptions withEnterpriseShare(double value) {
+        return new GeneratorOptions(
+                peers,
+                continents,
+                countriesPerContinent,
+                ispsPerCountry,
+                seed,
+                channels,
+                rateKbps,
+                substreams,
+                parity,
+                mix,
+                lightweightShare,
+                premiumShare,
+                freeShare,
+                groups,
+                value,
+                id);
+    }
+
+    public GeneratorOptions withId(String value) {
+        return new GeneratorOptions(
+                peers,
+                continents,
+                countriesPerContinent,
+                ispsPerCountry,
+                seed,
+                channels,
+                rateKbps,
+                substreams,
+                parity,
+                mix,
+                lightweightShare,
+                premiumShare,
+                freeShare,
+                groups,
+                enterpriseShare,
+                value);
+    }
+
+    private static void range(String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+
+    private static void share(String name, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(name + " must be a share between 0 and 1, got " + value);
+        }
+    }
 }

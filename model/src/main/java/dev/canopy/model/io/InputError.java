@@ -7,29 +7,29 @@ package dev.canopy.model.io;
  */
 public record InputError(String file, int line, int column, FieldPath path, String message) {
 
-  public InputError {
-    file = file == null ? "" : file;
-    path = path == null ? FieldPath.ROOT : path;
-  }
-
-  /** An error about a whole file (unreadable, empty, unknown format). */
-  public static InputError ofFile(String file, String message) {
-    return new InputError(file, 0, 0, FieldPath.ROOT, message);
-  }
-
-  @Override
-  public String toString() {
-    StringBuilder out = new StringBuilder(file.isEmpty() ? "<input>" : file);
-    if (line > 0) {
-      out.append(':').append(line);
-      if (column > 0) {
-        out.append(':').append(column);
-      }
+    public InputError {
+        file = file == null ? "" : file;
+        path = path == null ? FieldPath.ROOT : path;
     }
-    out.append(": ");
-    if (!path.elements().isEmpty()) {
-      out.append(path).append(": ");
+
+    /** An error about a whole file (unreadable, empty, unknown format). */
+    public static InputError ofFile(String file, String message) {
+        return new InputError(file, 0, 0, FieldPath.ROOT, message);
     }
-    return out.append(message).toString();
-  }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder(file.isEmpty() ? "<input>" : file);
+        if (line > 0) {
+            out.append(':').append(line);
+            if (column > 0) {
+                out.append(':').append(column);
+            }
+        }
+        out.append(": ");
+        if (!path.elements().isEmpty()) {
+            out.append(path).append(": ");
+        }
+        return out.append(message).toString();
+    }
 }

@@ -19,39 +19,37 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * instants, absent optionals left out on output. Mappers are thread-safe once built.
  */
 public final class Mappers {
-  private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
-  private static final ObjectMapper YAML =
-      configure(
-          new YAMLMapper(
-              YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build()));
+    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
+    private static final ObjectMapper YAML = configure(new YAMLMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build()));
 
-  private Mappers() {}
+    private Mappers() {}
 
-  private static ObjectMapper configure(ObjectMapper mapper) {
-    return mapper
-        .registerModule(new Jdk8Module())
-        .registerModule(new JavaTimeModule())
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-        .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
-  }
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.registerModule(new Jdk8Module())
+                .registerModule(new JavaTimeModule())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+    }
 
-  /** The JSON mapper (canonical encoding). */
-  public static ObjectMapper json() {
-    return JSON;
-  }
+    /** The JSON mapper (canonical encoding). */
+    public static ObjectMapper json() {
+        return JSON;
+    }
 
-  /** The YAML mapper (accepted on input with the same structure). */
-  public static ObjectMapper yaml() {
-    return YAML;
-  }
+    /** The YAML mapper (accepted on input with the same structure). */
+    public static ObjectMapper yaml() {
+        return YAML;
+    }
 
-  /** Pretty-printed JSON output for files people read. */
-  public static ObjectWriter prettyJson() {
-    return JSON.writerWithDefaultPrettyPrinter();
-  }
+    /** Pretty-printed JSON output for files people read. */
+    public static ObjectWriter prettyJson() {
+        return JSON.writerWithDefaultPrettyPrinter();
+    }
 }

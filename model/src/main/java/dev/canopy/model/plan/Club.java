@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /** Membership of one club of a club-based live-streaming channel. */
 public record Club(String channel, int club, List<String> members) {
-  public Club {
-    Objects.requireNonNull(channel, "channel");
-    members = Lists.of(members);
-  }
+    public Club {
+        Objects.requireNonNull(channel, "channel");
+        members = Lists.of(members);
+    }
 }

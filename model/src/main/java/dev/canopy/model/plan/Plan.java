@@ -21,41 +21,41 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record Plan(
-    String format,
-    String snapshot,
-    long version,
-    Optional<Instant> createdAt,
-    String strategy,
-    List<Overlay> overlays,
-    List<Club> clubs,
-    List<Unserved> unserved,
-    List<Relaxed> relaxed,
-    Map<String, Object> metrics) {
+        String format,
+        String snapshot,
+        long version,
+        Optional<Instant> createdAt,
+        String strategy,
+        List<Overlay> overlays,
+        List<Club> clubs,
+        List<Unserved> unserved,
+        List<Relaxed> relaxed,
+        Map<String, Object> metrics) {
 
-  /** The format tag of this version. */
-  public static final String FORMAT = "canopy/plan@1";
+    /** The format tag of this version. */
+    public static final String FORMAT = "canopy/plan@1";
 
-  public Plan {
-    format = format == null ? FORMAT : format;
-    Objects.requireNonNull(snapshot, "snapshot");
-    createdAt = Lists.opt(createdAt);
-    strategy = strategy == null ? "" : strategy;
-    overlays = Lists.of(overlays);
-    clubs = Lists.of(clubs);
-    unserved = Lists.of(unserved);
-    relaxed = Lists.of(relaxed);
-    metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
-  }
+    public Plan {
+        format = format == null ? FORMAT : format;
+        Objects.requireNonNull(snapshot, "snapshot");
+        createdAt = Lists.opt(createdAt);
+        strategy = strategy == null ? "" : strategy;
+        overlays = Lists.of(overlays);
+        clubs = Lists.of(clubs);
+        unserved = Lists.of(unserved);
+        relaxed = Lists.of(relaxed);
+        metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
 
-  /** A copy with other metrics. */
-  public Plan withMetrics(Map<String, Object> replacement) {
-    return new Plan(format, snapshot, version, createdAt, strategy, overlays, clubs, unserved, relaxed,
-        replacement);
-  }
+    /** A copy with other metrics. */
+    public Plan withMetrics(Map<String, Object> replacement) {
+        return new Plan(
+                format, snapshot, version, createdAt, strategy, overlays, clubs, unserved, relaxed, replacement);
+    }
 
-  /** A copy with another version number. */
-  public Plan withVersion(long replacement) {
-    return new Plan(format, snapshot, replacement, createdAt, strategy, overlays, clubs, unserved,
-        relaxed, metrics);
-  }
+    /** A copy with another version number. */
+    public Plan withVersion(long replacement) {
+        return new Plan(
+                format, snapshot, replacement, createdAt, strategy, overlays, clubs, unserved, relaxed, metrics);
+    }
 }

@@ -10,9 +10,9 @@ import java.util.Optional;
  * @param channel the channel it was set aside for (an addition to the format; optional)
  */
 public record Relaxed(String node, String policy, Optional<String> channel) {
-  public Relaxed {
-    Objects.requireNonNull(node, "node");
-    Objects.requireNonNull(policy, "policy");
-    channel = Lists.opt(channel);
-  }
+    public Relaxed {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(policy, "policy");
+        channel = Lists.opt(channel);
+    }
 }

@@ -12,22 +12,22 @@ import java.util.List;
  * selector selects every channel. A single value is accepted where a list is expected.
  */
 public record ChannelSelector(
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> ids,
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<ChannelKind> kind,
-    @JsonProperty("class") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-        List<ContentClass> contentClass) {
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> ids,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<ChannelKind> kind,
+        @JsonProperty("class") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                List<ContentClass> contentClass) {
 
-  /** The selector that selects every channel. */
-  public static final ChannelSelector ALL = new ChannelSelector(null, null, null);
+    /** The selector that selects every channel. */
+    public static final ChannelSelector ALL = new ChannelSelector(null, null, null);
 
-  public ChannelSelector {
-    ids = Lists.of(ids);
-    kind = Lists.of(kind);
-    contentClass = Lists.of(contentClass);
-  }
+    public ChannelSelector {
+        ids = Lists.of(ids);
+        kind = Lists.of(kind);
+        contentClass = Lists.of(contentClass);
+    }
 
-  /** Selects the given channel ids. */
-  public static ChannelSelector ids(String... ids) {
-    return new ChannelSelector(List.of(ids), null, null);
-  }
+    /** Selects the given channel ids. */
+    public static ChannelSelector ids(String... ids) {
+        return new ChannelSelector(List.of(ids), null, null);
+    }
 }

@@ -17,44 +17,44 @@ import java.util.List;
  * A single value is accepted where a list is expected.
  */
 public record NodeSelector(
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> ids,
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Role> roles,
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> regions,
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> countries,
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Tier> tiers,
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<NodeType> types,
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> groups,
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> enterprises,
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Device> devices,
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Nat> nat,
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> ipPrefixes) {
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> ids,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Role> roles,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> regions,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> countries,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Tier> tiers,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<NodeType> types,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> groups,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> enterprises,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Device> devices,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Nat> nat,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> ipPrefixes) {
 
-  /** The selector that selects every node. */
-  public static final NodeSelector ALL =
-      new NodeSelector(null, null, null, null, null, null, null, null, null, null, null);
+    /** The selector that selects every node. */
+    public static final NodeSelector ALL =
+            new NodeSelector(null, null, null, null, null, null, null, null, null, null, null);
 
-  public NodeSelector {
-    ids = Lists.of(ids);
-    roles = Lists.of(roles);
-    regions = Lists.of(regions);
-    countries = Lists.of(countries);
-    tiers = Lists.of(tiers);
-    types = Lists.of(types);
-    groups = Lists.of(groups);
-    enterprises = Lists.of(enterprises);
-    devices = Lists.of(devices);
-    nat = Lists.of(nat);
-    ipPrefixes = Lists.of(ipPrefixes);
-  }
+    public NodeSelector {
+        ids = Lists.of(ids);
+        roles = Lists.of(roles);
+        regions = Lists.of(regions);
+        countries = Lists.of(countries);
+        tiers = Lists.of(tiers);
+        types = Lists.of(types);
+        groups = Lists.of(groups);
+        enterprises = Lists.of(enterprises);
+        devices = Lists.of(devices);
+        nat = Lists.of(nat);
+        ipPrefixes = Lists.of(ipPrefixes);
+    }
 
-  /** Whether no field is given, so that every node matches. */
-  @JsonIgnore
-  public boolean isAll() {
-    return equals(ALL);
-  }
+    /** Whether no field is given, so that every node matches. */
+    @JsonIgnore
+    public boolean isAll() {
+        return equals(ALL);
+    }
 
-  /** Selects the given node ids. */
-  public static NodeSelector ids(String... ids) {
-    return new NodeSelector(List.of(ids), null, null, null, null, null, null, null, null, null, null);
-  }
+    /** Selects the given node ids. */
+    public static NodeSelector ids(String... ids) {
+        return new NodeSelector(List.of(ids), null, null, null, null, null, null, null, null, null, null);
+    }
 }

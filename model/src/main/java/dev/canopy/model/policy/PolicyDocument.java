@@ -8,14 +8,14 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record PolicyDocument(String format, List<Policy> policies) {
 
-  /** The format tag of this version. */
-  public static final String FORMAT = "canopy/policies@1";
+    /** The format tag of this version. */
+    public static final String FORMAT = "canopy/policies@1";
 
-  /** The document with no policies. */
-  public static final PolicyDocument EMPTY = new PolicyDocument(FORMAT, List.of());
+    /** The document with no policies. */
+    public static final PolicyDocument EMPTY = new PolicyDocument(FORMAT, List.of());
 
-  public PolicyDocument {
-    format = format == null ? FORMAT : format;
-    policies = Lists.of(policies);
-  }
+    public PolicyDocument {
+        format = format == null ? FORMAT : format;
+        policies = Lists.of(policies);
+    }
 }

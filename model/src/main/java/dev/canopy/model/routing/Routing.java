@@ -22,210 +22,211 @@ import java.util.concurrent.ConcurrentHashMap;
  * Latencies are summed in integer microseconds, so that ties are exact.
  */
 public final class Routing {
-  private static final long UNREACHED = Long.MAX_VALUE;
+    private static final long UNREACHED = Long.MAX_VALUE;
 
-  private final SnapshotIndex index;
-  private final int[] attach;
-  private final int[][] adjacentLinks;
-  private final int[] linkRank;
-  private final long[] linkMicros;
-  private final int[] linkA;
-  private final int[] linkB;
-  private final long defaultMicros;
-  private final ConcurrentHashMap<Integer, PathTree> trees = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Long, Route> routes = new ConcurrentHashMap<>();
+    private final SnapshotIndex index;
+    private final int[] attach;
+    private final int[][] adjacentLinks;
+    private final int[] linkRank;
+    private final long[] linkMicros;
+    private final int[] linkA;
+    private final int[] linkB;
+    private final long defaultMicros;
+    private final ConcurrentHashMap<Integer, PathTree> trees = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Route> routes = new ConcurrentHashMap<>();
 
-  private Routing(SnapshotIndex index) {
-    this.index = index;
-    int regions = index.regionCount();
-    int links = index.linkCount();
-    List<List<Integer>> adjacency = new ArrayList<>(regions);
-    for (int r = 0; r < regions; r++) {
-      adjacency.add(new ArrayList<>());
-    }
-    linkMicros = new long[links];
-    linkA = new int[links];
-    linkB = new int[links];
-    for (int l = 0; l < links; l++) {
-      Link link = index.link(l);
-      int a = index.regionIndex(link.a()).orElseThrow();
-      int b = index.regionIndex(link.b()).orElseThrow();
-      linkA[l] = a;
-      linkB[l] = b;
-      adjacency.get(a).add(l);
-      if (a != b) {
-        adjacency.get(b).add(l);
-      }
-      linkMicros[l] = Math.round(link.latencyMs() * 1000);
-    }
-    adjacentLinks = new int[regions][];
-    for (int r = 0; r < regions; r++) {
-      adjacentLinks[r] = adjacency.get(r).stream().mapToInt(Integer::intValue).toArray();
-    }
-    Integer[] order = new Integer[links];
-    for (int l = 0; l < links; l++) {
-      order[l] = l;
-    }
-    Arrays.sort(order, Comparator.comparing(l -> index.link(l).id()));
-    linkRank = new int[links];
-    for (int rank = 0; rank < links; rank++) {
-      linkRank[order[rank]] = rank;
-    }
-    attach = new int[regions];
-    for (int r = 0; r < regions; r++) {
-      int a = r;
-      int guard = 0;
-      while (a >= 0 && adjacentLinks[a].length == 0 && guard++ <= regions) {
-        a = index.parentRegion(a);
-      }
-      attach[r] = a;
-    }
-    defaultMicros = Math.round(index.snapshot().defaultLatencyMs() * 1000);
-  }
-
-  /** Routing for a validated snapshot's index. */
-  public static Routing of(SnapshotIndex index) {
-    return new Routing(index);
-  }
-
-  /** The index this routing was built from. */
-  public SnapshotIndex index() {
-    return index;
-  }
-
-  /** The region whose links a region's traffic uses: itself or its nearest linked ancestor; -1 if none. */
-  public int attachment(int region) {
-    return attach[region];
-  }
-
-  /** The route from one region to another; routes are kept once computed. */
-  public Route route(int fromRegion, int toRegion) {
-    long key = (long) fromRegion * attach.length + toRegion;
-    Route cached = routes.get(key);
-    return cached != null ? cached : routes.computeIfAbsent(key, k -> compute(fromRegion, toRegion));
-  }
-
-  private Route compute(int fromRegion, int toRegion) {
-    if (fromRegion == toRegion) {
-      return Route.inside(fromRegion);
-    }
-    int a = attach[fromRegion];
-    int b = attach[toRegion];
-    if (a < 0 || b < 0) {
-      return Route.implicit(fromRegion, toRegion, defaultMicros);
-    }
-    if (a == b) {
-      return Route.attached(fromRegion, toRegion);
-    }
-    PathTree tree = tree(a);
-    if (tree.micros[b] == UNREACHED) {
-      return Route.implicit(fromRegion, toRegion, defaultMicros);
-    }
-    int hops = 0;
-    for (int v = b; v != a; v = tree.previous[v]) {
-      hops++;
-    }
-    int[] links = new int[hops];
-    boolean[] forward = new boolean[hops];
-    int i = hops;
-    for (int v = b; v != a; v = tree.previous[v]) {
-      i--;
-      links[i] = tree.via[v];
-      forward[i] = linkA[tree.via[v]] == tree.previous[v];
-    }
-    return new Route(fromRegion, toRegion, links, forward, tree.micros[b], false);
-  }
-
-  /** Latency of the route between two regions, in milliseconds; cheaper than {@link #route}. */
-  public double latencyMs(int fromRegion, int toRegion) {
-    return latencyMicros(fromRegion, toRegion) / 1000.0;
-  }
-
-  /** Latency of the route between two regions in integer microseconds. */
-  public long latencyMicros(int fromRegion, int toRegion) {
-    if (fromRegion == toRegion) {
-      return 0;
-    }
-    int a = attach[fromRegion];
-    int b = attach[toRegion];
-    if (a < 0 || b < 0) {
-      return defaultMicros;
-    }
-    if (a == b) {
-      return 0;
-    }
-    long micros = tree(a).micros[b];
-    return micros == UNREACHED ? defaultMicros : micros;
-  }
-
-  /** Route between the regions of two nodes. */
-  public Route routeBetweenNodes(int fromNode, int toNode) {
-    return route(index.regionOf(fromNode), index.regionOf(toNode));
-  }
-
-  private PathTree tree(int source) {
-    PathTree cached = trees.get(source);
-    return cached != null ? cached : trees.computeIfAbsent(source, this::dijkstra);
-  }
-
-  /**
-   * Shortest paths from one attachment region, ordered by (latency, sequence of link ranks).
-   * Each queue entry carries the sequence it was queued with, so the heap order never changes
-   * under it; stale entries are skipped when popped.
-   */
-  private PathTree dijkstra(int source) {
-    int regions = attach.length;
-    long[] micros = new long[regions];
-    int[] previous = new int[regions];
-    int[] via = new int[regions];
-    int[][] sequences = new int[regions][];
-    boolean[] done = new boolean[regions];
-    Arrays.fill(micros, UNREACHED);
-    Arrays.fill(previous, -1);
-    Arrays.fill(via, -1);
-    micros[source] = 0;
-    sequences[source] = new int[0];
-    PriorityQueue<Entry> queue = new PriorityQueue<>();
-    queue.add(new Entry(0, source, sequences[source]));
-    while (!queue.isEmpty()) {
-      Entry top = queue.poll();
-      int u = top.region;
-      if (done[u] || top.sequence != sequences[u]) {
-        continue;
-      }
-      done[u] = true;
-      for (int link : adjacentLinks[u]) {
-        int v = linkA[link] == u ? linkB[link] : linkA[link];
-        if (done[v]) {
-          continue;
+    private Routing(SnapshotIndex index) {
+        this.index = index;
+        int regions = index.regionCount();
+        int links = index.linkCount();
+        List<List<Integer>> adjacency = new ArrayList<>(regions);
+        for (int r = 0; r < regions; r++) {
+            adjacency.add(new ArrayList<>());
         }
-        long candidate = micros[u] + linkMicros[link];
-        if (candidate > micros[v]) {
-          continue;
+        linkMicros = new long[links];
+        linkA = new int[links];
+        linkB = new int[links];
+        for (int l = 0; l < links; l++) {
+            Link link = index.link(l);
+            int a = index.regionIndex(link.a()).orElseThrow();
+            int b = index.regionIndex(link.b()).orElseThrow();
+            linkA[l] = a;
+            linkB[l] = b;
+            adjacency.get(a).add(l);
+            if (a != b) {
+                adjacency.get(b).add(l);
+            }
+            linkMicros[l] = Math.round(link.latencyMs() * 1000);
         }
-        int[] sequence = Arrays.copyOf(sequences[u], sequences[u].length + 1);
-        sequence[sequences[u].length] = linkRank[link];
-        if (candidate < micros[v] || Arrays.compare(sequence, sequences[v]) < 0) {
-          micros[v] = candidate;
-          previous[v] = u;
-          via[v] = link;
-          sequences[v] = sequence;
-          queue.add(new Entry(candidate, v, sequence));
+        adjacentLinks = new int[regions][];
+        for (int r = 0; r < regions; r++) {
+            adjacentLinks[r] =
+                    adjacency.get(r).stream().mapToInt(Integer::intValue).toArray();
         }
-      }
+        Integer[] order = new Integer[links];
+        for (int l = 0; l < links; l++) {
+            order[l] = l;
+        }
+        Arrays.sort(order, Comparator.comparing(l -> index.link(l).id()));
+        linkRank = new int[links];
+        for (int rank = 0; rank < links; rank++) {
+            linkRank[order[rank]] = rank;
+        }
+        attach = new int[regions];
+        for (int r = 0; r < regions; r++) {
+            int a = r;
+            int guard = 0;
+            while (a >= 0 && adjacentLinks[a].length == 0 && guard++ <= regions) {
+                a = index.parentRegion(a);
+            }
+            attach[r] = a;
+        }
+        defaultMicros = Math.round(index.snapshot().defaultLatencyMs() * 1000);
     }
-    return new PathTree(micros, previous, via);
-  }
 
-  /** A queued region with the latency and link sequence it was reached by. */
-  private record Entry(long micros, int region, int[] sequence) implements Comparable<Entry> {
-    @Override
-    public int compareTo(Entry other) {
-      int byLatency = Long.compare(micros, other.micros);
-      return byLatency != 0 ? byLatency : Arrays.compare(sequence, other.sequence);
+    /** Routing for a validated snapshot's index. */
+    public static Routing of(SnapshotIndex index) {
+        return new Routing(index);
     }
-  }
 
-  /** Shortest-path tree from one source: latency, previous region and link used per region. */
-  private record PathTree(long[] micros, int[] previous, int[] via) {}
+    /** The index this routing was built from. */
+    public SnapshotIndex index() {
+        return index;
+    }
+
+    /** The region whose links a region's traffic uses: itself or its nearest linked ancestor; -1 if none. */
+    public int attachment(int region) {
+        return attach[region];
+    }
+
+    /** The route from one region to another; routes are kept once computed. */
+    public Route route(int fromRegion, int toRegion) {
+        long key = (long) fromRegion * attach.length + toRegion;
+        Route cached = routes.get(key);
+        return cached != null ? cached : routes.computeIfAbsent(key, k -> compute(fromRegion, toRegion));
+    }
+
+    private Route compute(int fromRegion, int toRegion) {
+        if (fromRegion == toRegion) {
+            return Route.inside(fromRegion);
+        }
+        int a = attach[fromRegion];
+        int b = attach[toRegion];
+        if (a < 0 || b < 0) {
+            return Route.implicit(fromRegion, toRegion, defaultMicros);
+        }
+        if (a == b) {
+            return Route.attached(fromRegion, toRegion);
+        }
+        PathTree tree = tree(a);
+        if (tree.micros[b] == UNREACHED) {
+            return Route.implicit(fromRegion, toRegion, defaultMicros);
+        }
+        int hops = 0;
+        for (int v = b; v != a; v = tree.previous[v]) {
+            hops++;
+        }
+        int[] links = new int[hops];
+        boolean[] forward = new boolean[hops];
+        int i = hops;
+        for (int v = b; v != a; v = tree.previous[v]) {
+            i--;
+            links[i] = tree.via[v];
+            forward[i] = linkA[tree.via[v]] == tree.previous[v];
+        }
+        return new Route(fromRegion, toRegion, links, forward, tree.micros[b], false);
+    }
+
+    /** Latency of the route between two regions, in milliseconds; cheaper than {@link #route}. */
+    public double latencyMs(int fromRegion, int toRegion) {
+        return latencyMicros(fromRegion, toRegion) / 1000.0;
+    }
+
+    /** Latency of the route between two regions in integer microseconds. */
+    public long latencyMicros(int fromRegion, int toRegion) {
+        if (fromRegion == toRegion) {
+            return 0;
+        }
+        int a = attach[fromRegion];
+        int b = attach[toRegion];
+        if (a < 0 || b < 0) {
+            return defaultMicros;
+        }
+        if (a == b) {
+            return 0;
+        }
+        long micros = tree(a).micros[b];
+        return micros == UNREACHED ? defaultMicros : micros;
+    }
+
+    /** Route between the regions of two nodes. */
+    public Route routeBetweenNodes(int fromNode, int toNode) {
+        return route(index.regionOf(fromNode), index.regionOf(toNode));
+    }
+
+    private PathTree tree(int source) {
+        PathTree cached = trees.get(source);
+        return cached != null ? cached : trees.computeIfAbsent(source, this::dijkstra);
+    }
+
+    /**
+     * Shortest paths from one attachment region, ordered by (latency, sequence of link ranks).
+     * Each queue entry carries the sequence it was queued with, so the heap order never changes
+     * under it; stale entries are skipped when popped.
+     */
+    private PathTree dijkstra(int source) {
+        int regions = attach.length;
+        long[] micros = new long[regions];
+        int[] previous = new int[regions];
+        int[] via = new int[regions];
+        int[][] sequences = new int[regions][];
+        boolean[] done = new boolean[regions];
+        Arrays.fill(micros, UNREACHED);
+        Arrays.fill(previous, -1);
+        Arrays.fill(via, -1);
+        micros[source] = 0;
+        sequences[source] = new int[0];
+        PriorityQueue<Entry> queue = new PriorityQueue<>();
+        queue.add(new Entry(0, source, sequences[source]));
+        while (!queue.isEmpty()) {
+            Entry top = queue.poll();
+            int u = top.region;
+            if (done[u] || top.sequence != sequences[u]) {
+                continue;
+            }
+            done[u] = true;
+            for (int link : adjacentLinks[u]) {
+                int v = linkA[link] == u ? linkB[link] : linkA[link];
+                if (done[v]) {
+                    continue;
+                }
+                long candidate = micros[u] + linkMicros[link];
+                if (candidate > micros[v]) {
+                    continue;
+                }
+                int[] sequence = Arrays.copyOf(sequences[u], sequences[u].length + 1);
+                sequence[sequences[u].length] = linkRank[link];
+                if (candidate < micros[v] || Arrays.compare(sequence, sequences[v]) < 0) {
+                    micros[v] = candidate;
+                    previous[v] = u;
+                    via[v] = link;
+                    sequences[v] = sequence;
+                    queue.add(new Entry(candidate, v, sequence));
+                }
+            }
+        }
+        return new PathTree(micros, previous, via);
+    }
+
+    /** A queued region with the latency and link sequence it was reached by. */
+    private record Entry(long micros, int region, int[] sequence) implements Comparable<Entry> {
+        @Override
+        public int compareTo(Entry other) {
+            int byLatency = Long.compare(micros, other.micros);
+            return byLatency != 0 ? byLatency : Arrays.compare(sequence, other.sequence);
+        }
+    }
+
+    /** Shortest-path tree from one source: latency, previous region and link used per region. */
+    private record PathTree(long[] micros, int[] previous, int[] via) {}
 }

@@ -11,13 +11,13 @@ import java.util.List;
  * plan.
  */
 final class EventRules {
-  private EventRules() {}
+    private EventRules() {}
 
-  static List<Problem> check(JsonNode event) {
-    JsonNode policies = event.get("policies");
-    if ("policies".equals(Tree.text(event, "type").orElse("")) && policies != null && policies.isObject()) {
-      return PolicyRules.check(policies, FieldPath.of("policies"));
+    static List<Problem> check(JsonNode event) {
+        JsonNode policies = event.get("policies");
+        if ("policies".equals(Tree.text(event, "type").orElse("")) && policies != null && policies.isObject()) {
+            return PolicyRules.check(policies, FieldPath.of("policies"));
+        }
+        return List.of();
     }
-    return List.of();
-  }
 }

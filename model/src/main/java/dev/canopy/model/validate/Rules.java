@@ -13,21 +13,21 @@ import java.util.List;
  * a value the schema rejected is skipped. Each check returns every problem, in document order.
  */
 public final class Rules {
-  private Rules() {}
+    private Rules() {}
 
-  /** The problems of a parsed document of the given format. */
-  public static List<Problem> check(FileFormat format, JsonNode document) {
-    return switch (format) {
-      case SNAPSHOT -> SnapshotRules.check(document);
-      case POLICIES -> PolicyRules.check(document);
-      case PLAN -> PlanRules.check(document);
-      case EVENTS -> EventRules.check(document);
-      case DIFF -> DiffRules.check(document);
-    };
-  }
+    /** The problems of a parsed document of the given format. */
+    public static List<Problem> check(FileFormat format, JsonNode document) {
+        return switch (format) {
+            case SNAPSHOT -> SnapshotRules.check(document);
+            case POLICIES -> PolicyRules.check(document);
+            case PLAN -> PlanRules.check(document);
+            case EVENTS -> EventRules.check(document);
+            case DIFF -> DiffRules.check(document);
+        };
+    }
 
-  /** The problems of a document built in code (a record of the format's type). */
-  public static List<Problem> checkValue(FileFormat format, Object value) {
-    return check(format, Mappers.json().valueToTree(value));
-  }
+    /** The problems of a document built in code (a record of the format's type). */
+    public static List<Problem> checkValue(FileFormat format, Object value) {
+        return check(format, Mappers.json().valueToTree(value));
+    }
 }

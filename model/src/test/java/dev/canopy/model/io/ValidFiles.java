@@ -14,27 +14,27 @@ import java.nio.file.StandardCopyOption;
  * this class ({@code valid/...}).
  */
 final class ValidFiles {
-  private static final String SHARED = "fixtures:";
+    private static final String SHARED = "fixtures:";
 
-  private ValidFiles() {}
+    private ValidFiles() {}
 
-  /** A file path for a valid example, copied out of a jar if need be. */
-  static Path path(String name) {
-    if (name.startsWith(SHARED)) {
-      return Fixtures.path(name.substring(SHARED.length()));
+    /** A file path for a valid example, copied out of a jar if need be. */
+    static Path path(String name) {
+        if (name.startsWith(SHARED)) {
+            return Fixtures.path(name.substring(SHARED.length()));
+        }
+        try (InputStream in = ValidFiles.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + name);
+            }
+            Path dir = Files.createTempDirectory("canopy-valid-");
+            dir.toFile().deleteOnExit();
+            Path copy = dir.resolve(Path.of(name).getFileName().toString());
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            copy.toFile().deleteOnExit();
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    try (InputStream in = ValidFiles.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no test resource " + name);
-      }
-      Path dir = Files.createTempDirectory("canopy-valid-");
-      dir.toFile().deleteOnExit();
-      Path copy = dir.resolve(Path.of(name).getFileName().toString());
-      Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-      copy.toFile().deleteOnExit();
-      return copy;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -14,12 +14,12 @@ import java.util.Map;
  * @param meanDepth mean hops over every (node, substream) membership
  */
 public record ChannelMetrics(
-    long rateKbps,
-    int receivers,
-    int served,
-    int degraded,
-    double servedFraction,
-    Map<String, Double> servedByTier,
-    double physicalLimitKbps,
-    int maxDepth,
-    double meanDepth) {}
+        long rateKbps,
+        int receivers,
+        int served,
+        int degraded,
+        double servedFraction,
+        Map<String, Double> servedByTier,
+        double physicalLimitKbps,
+        int maxDepth,
+        double meanDepth) {}

@@ -8,4 +8,4 @@ import java.util.OptionalLong;
  * @param utilisation the busier direction's (plan + outside) / capacity; 0 when unbounded
  */
 public record LinkLoad(
-    String link, long aToBKbps, long bToAKbps, long outsideKbps, OptionalLong capacityKbps, double utilisation) {}
+        String link, long aToBKbps, long bToAKbps, long outsideKbps, OptionalLong capacityKbps, double utilisation) {}

@@ -16,29 +16,29 @@ import java.util.Map;
  * @param links loads of links that carry plan traffic or have a capacity
  */
 public record PlanMetrics(
-    Map<String, ChannelMetrics> channels,
-    Map<String, Double> servedByTier,
-    long serverUplinkKbps,
-    long peerUplinkKbps,
-    double offload,
-    double crossRegionShare,
-    double crossCountryShare,
-    int maxDepth,
-    double meanDepth,
-    int edges,
-    int unserved,
-    int relaxed,
-    List<LinkLoad> links) {
+        Map<String, ChannelMetrics> channels,
+        Map<String, Double> servedByTier,
+        long serverUplinkKbps,
+        long peerUplinkKbps,
+        double offload,
+        double crossRegionShare,
+        double crossCountryShare,
+        int maxDepth,
+        double meanDepth,
+        int edges,
+        int unserved,
+        int relaxed,
+        List<LinkLoad> links) {
 
-  /** Served fraction over every wanted (node, channel) pair of the plan. */
-  @JsonProperty("servedFraction")
-  public double servedFraction() {
-    long receivers = 0;
-    long served = 0;
-    for (ChannelMetrics c : channels.values()) {
-      receivers += c.receivers();
-      served += c.served();
+    /** Served fraction over every wanted (node, channel) pair of the plan. */
+    @JsonProperty("servedFraction")
+    public double servedFraction() {
+        long receivers = 0;
+        long served = 0;
+        for (ChannelMetrics c : channels.values()) {
+            receivers += c.receivers();
+            served += c.served();
+        }
+        return receivers == 0 ? 1 : (double) served / receivers;
     }
-    return receivers == 0 ? 1 : (double) served / receivers;
-  }
 }

@@ -8,9 +8,15 @@ import dev.canopy.model.plan.Overlay;
  * out (and reported once).
  */
 record ResolvedOverlay(
-    Overlay overlay, int channel, int[] parents, int[] children, long[] rates, int[] clubs, Initiator[] initiators) {
+        Overlay overlay,
+        int channel,
+        int[] parents,
+        int[] children,
+        long[] rates,
+        int[] clubs,
+        Initiator[] initiators) {
 
-  int size() {
-    return parents.length;
-  }
+    int size() {
+        return parents.length;
+    }
 }

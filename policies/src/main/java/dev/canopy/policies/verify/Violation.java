@@ -8,19 +8,19 @@ import java.util.Optional;
  * sentence saying what is wrong.
  */
 public record Violation(Rule rule, Optional<String> node, Optional<String> channel, String message) {
-  public Violation {
-    Objects.requireNonNull(rule, "rule");
-    node = node == null ? Optional.empty() : node;
-    channel = channel == null ? Optional.empty() : channel;
-    Objects.requireNonNull(message, "message");
-  }
+    public Violation {
+        Objects.requireNonNull(rule, "rule");
+        node = node == null ? Optional.empty() : node;
+        channel = channel == null ? Optional.empty() : channel;
+        Objects.requireNonNull(message, "message");
+    }
 
-  static Violation of(Rule rule, String node, String channel, String message) {
-    return new Violation(rule, Optional.ofNullable(node), Optional.ofNullable(channel), message);
-  }
+    static Violation of(Rule rule, String node, String channel, String message) {
+        return new Violation(rule, Optional.ofNullable(node), Optional.ofNullable(channel), message);
+    }
 
-  @Override
-  public String toString() {
-    return rule.code() + ": " + message;
-  }
+    @Override
+    public String toString() {
+        return rule.code() + ": " + message;
+    }
 }

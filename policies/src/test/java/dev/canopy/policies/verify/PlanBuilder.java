@@ -30,93 +30,93 @@ import java.util.OptionalLong;
  * }</pre>
  */
 final class PlanBuilder {
-  private String snapshot;
-  private final List<Overlay> overlays = new ArrayList<>();
-  private final List<Club> clubs = new ArrayList<>();
-  private final List<Unserved> unserved = new ArrayList<>();
-  private final List<Relaxed> relaxed = new ArrayList<>();
+    private String snapshot;
+    private final List<Overlay> overlays = new ArrayList<>();
+    private final List<Club> clubs = new ArrayList<>();
+    private final List<Unserved> unserved = new ArrayList<>();
+    private final List<Relaxed> relaxed = new ArrayList<>();
 
-  private PlanBuilder(String snapshot) {
-    this.snapshot = snapshot;
-  }
-
-  static PlanBuilder forSnapshot(Snapshot snapshot) {
-    return new PlanBuilder(snapshot.id());
-  }
-
-  /** Names another snapshot. */
-  PlanBuilder snapshot(String id) {
-    snapshot = id;
-    return this;
-  }
-
-  PlanBuilder tree(String channel, int substream, long rateKbps, String... edges) {
-    return tree(channel, substream, rateKbps, edges(edges));
-  }
-
-  PlanBuilder tree(String channel, int substream, long rateKbps, List<Edge> edges) {
-    overlays.add(Overlay.tree(channel, substream, rateKbps, edges));
-    return this;
-  }
-
-  PlanBuilder mesh(String channel, long rateKbps, String... edges) {
-    return mesh(channel, rateKbps, edges(edges));
-  }
-
-  PlanBuilder mesh(String channel, long rateKbps, List<Edge> edges) {
-    overlays.add(Overlay.mesh(channel, rateKbps, edges));
-    return this;
-  }
-
-  /** A mesh overlay whose edges all carry one club's blocks. */
-  PlanBuilder clubMesh(String channel, long rateKbps, int club, String... edges) {
-    List<Edge> clubEdges = new ArrayList<>();
-    for (Edge e : edges(edges)) {
-      clubEdges.add(new Edge(e.parent(), e.child(), e.initiator(), OptionalLong.empty(), OptionalInt.of(club)));
+    private PlanBuilder(String snapshot) {
+        this.snapshot = snapshot;
     }
-    overlays.add(new Overlay(channel, OverlayKind.MESH, OptionalInt.empty(), rateKbps, clubEdges));
-    return this;
-  }
 
-  PlanBuilder club(String channel, int club, String... members) {
-    clubs.add(new Club(channel, club, List.of(members)));
-    return this;
-  }
-
-  PlanBuilder unserved(String node, String channel, UnservedReason reason, int receivedSubstreams) {
-    unserved.add(new Unserved(node, channel, reason, Optional.empty(), receivedSubstreams));
-    return this;
-  }
-
-  PlanBuilder relaxed(String node, String policy) {
-    relaxed.add(new Relaxed(node, policy, Optional.empty()));
-    return this;
-  }
-
-  Plan build() {
-    return new Plan(Plan.FORMAT, snapshot, 1, Optional.empty(), "test", overlays, clubs, unserved, relaxed,
-        Map.of());
-  }
-
-  /** An edge with an initiator, at its overlay's rate. */
-  static Edge edge(String parent, String child, Initiator initiator) {
-    return Edge.of(parent, child, initiator);
-  }
-
-  /** An edge with its own rate. */
-  static Edge edge(String parent, String child, long rateKbps) {
-    return new Edge(parent, child, Initiator.BOTH, OptionalLong.of(rateKbps), OptionalInt.empty());
-  }
-
-  private static List<Edge> edges(String... edges) {
-    return Arrays.stream(edges).map(PlanBuilder::parse).toList();
-  }
-
-  private static Edge parse(String edge) {
-    int arrow = edge.indexOf('>');
-    if (arrow <= 0 || arrow == edge.length() - 1) {
-      throw new IllegalArgumentException("edge must read parent>child: " + edge);
+    static PlanBuilder forSnapshot(Snapshot snapshot) {
+        return new PlanBuilder(snapshot.id());
     }
-    return Edge.of(edge.substring(0, arrow), edge.substring(arrow + 1), Initiator.BOTH);
-  }
+
+    /** Names another snapshot. */
+    PlanBuilder snapshot(String id) {
+        snapshot = id;
+        return this;
+    }
+
+    PlanBuilder tree(String channel, int substream, long rateKbps, String... edges) {
+        return tree(channel, substream, rateKbps, edges(edges));
+    }
+
+    PlanBuilder tree(String channel, int substream, long rateKbps, List<Edge> edges) {
+        overlays.add(Overlay.tree(channel, substream, rateKbps, edges));
+        return this;
+    }
+
+    PlanBuilder mesh(String channel, long rateKbps, String... edges) {
+        return mesh(channel, rateKbps, edges(edges));
+    }
+
+    PlanBuilder mesh(String channel, long rateKbps, List<Edge> edges) {
+        overlays.add(Overlay.mesh(channel, rateKbps, edges));
+        return this;
+    }
+
+    /** A mesh overlay whose edges all carry one club's blocks. */
+    PlanBuilder clubMesh(String channel, long rateKbps, int club, String... edges) {
+        List<Edge> clubEdges = new ArrayList<>();
+        for (Edge e : edges(edges)) {
+            clubEdges.add(new Edge(e.parent(), e.child(), e.initiator(), OptionalLong.empty(), OptionalInt.of(club)));
+        }
+        overlays.add(new Overlay(channel, OverlayKind.MESH, OptionalInt.empty(), rateKbps, clubEdges));
+        return this;
+    }
+
+    PlanBuilder club(String channel, int club, String... members) {
+        clubs.add(new Club(channel, club, List.of(members)));
+        return this;
+    }
+
+    PlanBuilder unserved(String node, String channel, UnservedReason reason, int receivedSubstreams) {
+        unserved.add(new Unserved(node, channel, reason, Optional.empty(), receivedSubstreams));
+        return this;
+    }
+
+    PlanBuilder relaxed(String node, String policy) {
+        relaxed.add(new Relaxed(node, policy, Optional.empty()));
+        return this;
+    }
+
+    Plan build() {
+        return new Plan(
+                Plan.FORMAT, snapshot, 1, Optional.empty(), "test", overlays, clubs, unserved, relaxed, Map.of());
+    }
+
+    /** An edge with an initiator, at its overlay's rate. */
+    static Edge edge(String parent, String child, Initiator initiator) {
+        return Edge.of(parent, child, initiator);
+    }
+
+    /** An edge with its own rate. */
+    static Edge edge(String parent, String child, long rateKbps) {
+        return new Edge(parent, child, Initiator.BOTH, OptionalLong.of(rateKbps), OptionalInt.empty());
+    }
+
+    private static List<Edge> edges(String... edges) {
+        return Arrays.stream(edges).map(PlanBuilder::parse).toList();
+    }
+
+    private static Edge parse(String edge) {
+        int arrow = edge.indexOf('>');
+        if (arrow <= 0 || arrow == edge.length() - 1) {
+            throw new IllegalArgumentException("edge must read parent>child: " + edge);
+        }
+        return Edge.of(edge.substring(0, arrow), edge.substring(arrow + 1), Initiator.BOTH);
+    }
 }

@@ -20,184 +20,186 @@ import java.util.PriorityQueue;
  * exhausted nodes lazily.
  */
 final class Holders {
-  private final SnapshotIndex index;
-  private final Resources resources;
-  private final long rate;
-  private final double[] quality;
-  private final int[][] depth;
-  /** [substream][0 regular, 1 lightweight]: region to queue. */
-  private final List<List<Map<Integer, PriorityQueue<Integer>>>> byRegion = new ArrayList<>();
-  private final List<List<PriorityQueue<long[]>>> bySpare = new ArrayList<>();
-  private final List<List<Integer>> servers = new ArrayList<>();
-  private final boolean[][] holds;
-  private final int[] regularHolders;
-  private final int[][] holdersByRole;
+    private final SnapshotIndex index;
+    private final Resources resources;
+    private final long rate;
+    private final double[] quality;
+    private final int[][] depth;
+    /** [substream][0 regular, 1 lightweight]: region to queue. */
+    private final List<List<Map<Integer, PriorityQueue<Integer>>>> byRegion = new ArrayList<>();
 
-  Holders(SnapshotIndex index, Resources resources, int substreams, long rate, double[] quality) {
-    this.index = index;
-    this.resources = resources;
-    this.rate = rate;
-    this.quality = quality;
-    this.depth = new int[substreams][index.nodeCount()];
-    this.holds = new boolean[substreams][index.nodeCount()];
-    this.regularHolders = new int[substreams];
-    this.holdersByRole = new int[substreams][Role.values().length];
-    for (int s = 0; s < substreams; s++) {
-      byRegion.add(List.of(new HashMap<>(), new HashMap<>()));
-      bySpare.add(List.of(new PriorityQueue<>(Holders::bySpare), new PriorityQueue<>(Holders::bySpare)));
-      servers.add(new ArrayList<>());
-    }
-  }
+    private final List<List<PriorityQueue<long[]>>> bySpare = new ArrayList<>();
+    private final List<List<Integer>> servers = new ArrayList<>();
+    private final boolean[][] holds;
+    private final int[] regularHolders;
+    private final int[][] holdersByRole;
 
-  /** Records that a node holds a substream, {@code hops} from a source, and offers it onwards. */
-  void add(int substream, int node, int hops) {
-    Node n = index.node(node);
-    if (!holds[substream][node]) {
-      holds[substream][node] = true;
-      depth[substream][node] = hops;
-      if (n.canRelay()) {
-        holdersByRole[substream][n.role().ordinal()]++;
-        if (!n.isLightweight()) {
-          regularHolders[substream]++;
+    Holders(SnapshotIndex index, Resources resources, int substreams, long rate, double[] quality) {
+        this.index = index;
+        this.resources = resources;
+        this.rate = rate;
+        this.quality = quality;
+        this.depth = new int[substreams][index.nodeCount()];
+        this.holds = new boolean[substreams][index.nodeCount()];
+        this.regularHolders = new int[substreams];
+        this.holdersByRole = new int[substreams][Role.values().length];
+        for (int s = 0; s < substreams; s++) {
+            byRegion.add(List.of(new HashMap<>(), new HashMap<>()));
+            bySpare.add(List.of(new PriorityQueue<>(Holders::bySpare), new PriorityQueue<>(Holders::bySpare)));
+            servers.add(new ArrayList<>());
         }
-        if (n.role() != Role.PEER) {
-          servers.get(substream).add(node);
+    }
+
+    /** Records that a node holds a substream, {@code hops} from a source, and offers it onwards. */
+    void add(int substream, int node, int hops) {
+        Node n = index.node(node);
+        if (!holds[substream][node]) {
+            holds[substream][node] = true;
+            depth[substream][node] = hops;
+            if (n.canRelay()) {
+                holdersByRole[substream][n.role().ordinal()]++;
+                if (!n.isLightweight()) {
+                    regularHolders[substream]++;
+                }
+                if (n.role() != Role.PEER) {
+                    servers.get(substream).add(node);
+                }
+            }
         }
-      }
+        offer(substream, node);
     }
-    offer(substream, node);
-  }
 
-  /** Puts a holder (back) into the queues, e.g. after capacity was given back to it. */
-  void offer(int substream, int node) {
-    Node n = index.node(node);
-    if (!n.canRelay() || resources.uplink(node) < rate) {
-      return;
-    }
-    int kind = n.isLightweight() ? 1 : 0;
-    byRegion.get(substream).get(kind)
-        .computeIfAbsent(index.regionOf(node), r -> new PriorityQueue<>((a, b) -> byRank(substream, a, b)))
-        .add(node);
-    bySpare.get(substream).get(kind).add(new long[] {resources.uplink(node), node});
-  }
-
-  boolean holds(int substream, int node) {
-    return holds[substream][node];
-  }
-
-  /** Hops from a source at which a node holds a substream. */
-  int depth(int substream, int node) {
-    return depth[substream][node];
-  }
-
-  /** Whether any regular node that may relay holds the substream. */
-  boolean anyRegular(int substream) {
-    return regularHolders[substream] > 0;
-  }
-
-  /** How many relaying holders of the substream have the role. */
-  int withRole(int substream, Role role) {
-    return holdersByRole[substream][role.ordinal()];
-  }
-
-  /** Server holders (origin, CDN, waypoint) of a substream that may relay, in the order they came. */
-  List<Integer> servers(int substream) {
-    return servers.get(substream);
-  }
-
-  /**
-   * The best holder of a substream in a region with uplink left that the lightweight rules
-   * allow for this child (a lightweight child only gets regular parents), or -1.
-   */
-  int bestIn(int substream, int region, boolean lightweightChild) {
-    int regular = top(byRegion.get(substream).get(0).get(region));
-    if (lightweightChild) {
-      return regular;
-    }
-    int light = top(byRegion.get(substream).get(1).get(region));
-    if (regular < 0 || light < 0) {
-      return regular >= 0 ? regular : light;
-    }
-    return byRank(substream, regular, light) <= 0 ? regular : light;
-  }
-
-  /** The holder with the most spare uplink anywhere the child may take, or -1. */
-  int mostSpare(int substream, boolean lightweightChild, int child) {
-    int regular = topBySpare(bySpare.get(substream).get(0), child);
-    if (lightweightChild) {
-      return regular;
-    }
-    int light = topBySpare(bySpare.get(substream).get(1), child);
-    if (regular < 0 || light < 0) {
-      return regular >= 0 ? regular : light;
-    }
-    return resources.uplink(regular) >= resources.uplink(light) ? regular : light;
-  }
-
-  private int top(PriorityQueue<Integer> queue) {
-    if (queue == null) {
-      return -1;
-    }
-    while (!queue.isEmpty() && resources.uplink(queue.peek()) < rate) {
-      queue.poll();
-    }
-    return queue.isEmpty() ? -1 : queue.peek();
-  }
-
-  /**
-   * The top of a spare-uplink queue whose path to the child has capacity; queue keys are
-   * refreshed lazily as uplink is used. Holders whose path is full are set aside for this call
-   * only, up to a bound, so a full link costs bounded work.
-   */
-  private int topBySpare(PriorityQueue<long[]> queue, int child) {
-    List<long[]> skipped = null;
-    int found = -1;
-    while (!queue.isEmpty()) {
-      long[] top = queue.peek();
-      int p = (int) top[1];
-      long spare = resources.uplink(p);
-      if (spare < rate) {
-        queue.poll();
-        continue;
-      }
-      if (spare != top[0]) {
-        queue.poll();
-        queue.add(new long[] {spare, p});
-        continue;
-      }
-      if (p == child || !resources.pathHas(p, child, rate)) {
-        if (skipped == null) {
-          skipped = new ArrayList<>();
+    /** Puts a holder (back) into the queues, e.g. after capacity was given back to it. */
+    void offer(int substream, int node) {
+        Node n = index.node(node);
+        if (!n.canRelay() || resources.uplink(node) < rate) {
+            return;
         }
-        skipped.add(queue.poll());
-        if (skipped.size() >= 256) {
-          break;
+        int kind = n.isLightweight() ? 1 : 0;
+        byRegion.get(substream)
+                .get(kind)
+                .computeIfAbsent(index.regionOf(node), r -> new PriorityQueue<>((a, b) -> byRank(substream, a, b)))
+                .add(node);
+        bySpare.get(substream).get(kind).add(new long[] {resources.uplink(node), node});
+    }
+
+    boolean holds(int substream, int node) {
+        return holds[substream][node];
+    }
+
+    /** Hops from a source at which a node holds a substream. */
+    int depth(int substream, int node) {
+        return depth[substream][node];
+    }
+
+    /** Whether any regular node that may relay holds the substream. */
+    boolean anyRegular(int substream) {
+        return regularHolders[substream] > 0;
+    }
+
+    /** How many relaying holders of the substream have the role. */
+    int withRole(int substream, Role role) {
+        return holdersByRole[substream][role.ordinal()];
+    }
+
+    /** Server holders (origin, CDN, waypoint) of a substream that may relay, in the order they came. */
+    List<Integer> servers(int substream) {
+        return servers.get(substream);
+    }
+
+    /**
+     * The best holder of a substream in a region with uplink left that the lightweight rules
+     * allow for this child (a lightweight child only gets regular parents), or -1.
+     */
+    int bestIn(int substream, int region, boolean lightweightChild) {
+        int regular = top(byRegion.get(substream).get(0).get(region));
+        if (lightweightChild) {
+            return regular;
         }
-        continue;
-      }
-      found = p;
-      break;
+        int light = top(byRegion.get(substream).get(1).get(region));
+        if (regular < 0 || light < 0) {
+            return regular >= 0 ? regular : light;
+        }
+        return byRank(substream, regular, light) <= 0 ? regular : light;
     }
-    if (skipped != null) {
-      queue.addAll(skipped);
-    }
-    return found;
-  }
 
-  /**
-   * Nearer the source first (a parent's depth is the delay its children inherit), then better
-   * historic quality, then node order.
-   */
-  private int byRank(int substream, int a, int b) {
-    int hops = Integer.compare(depth[substream][a], depth[substream][b]);
-    if (hops != 0) {
-      return hops;
+    /** The holder with the most spare uplink anywhere the child may take, or -1. */
+    int mostSpare(int substream, boolean lightweightChild, int child) {
+        int regular = topBySpare(bySpare.get(substream).get(0), child);
+        if (lightweightChild) {
+            return regular;
+        }
+        int light = topBySpare(bySpare.get(substream).get(1), child);
+        if (regular < 0 || light < 0) {
+            return regular >= 0 ? regular : light;
+        }
+        return resources.uplink(regular) >= resources.uplink(light) ? regular : light;
     }
-    int q = Double.compare(quality[b], quality[a]);
-    return q != 0 ? q : Integer.compare(a, b);
-  }
 
-  private static int bySpare(long[] x, long[] y) {
-    return x[0] != y[0] ? Long.compare(y[0], x[0]) : Long.compare(x[1], y[1]);
-  }
+    private int top(PriorityQueue<Integer> queue) {
+        if (queue == null) {
+            return -1;
+        }
+        while (!queue.isEmpty() && resources.uplink(queue.peek()) < rate) {
+            queue.poll();
+        }
+        return queue.isEmpty() ? -1 : queue.peek();
+    }
+
+    /**
+     * The top of a spare-uplink queue whose path to the child has capacity; queue keys are
+     * refreshed lazily as uplink is used. Holders whose path is full are set aside for this call
+     * only, up to a bound, so a full link costs bounded work.
+     */
+    private int topBySpare(PriorityQueue<long[]> queue, int child) {
+        List<long[]> skipped = null;
+        int found = -1;
+        while (!queue.isEmpty()) {
+            long[] top = queue.peek();
+            int p = (int) top[1];
+            long spare = resources.uplink(p);
+            if (spare < rate) {
+                queue.poll();
+                continue;
+            }
+            if (spare != top[0]) {
+                queue.poll();
+                queue.add(new long[] {spare, p});
+                continue;
+            }
+            if (p == child || !resources.pathHas(p, child, rate)) {
+                if (skipped == null) {
+                    skipped = new ArrayList<>();
+                }
+                skipped.add(queue.poll());
+                if (skipped.size() >= 256) {
+                    break;
+                }
+                continue;
+            }
+            found = p;
+            break;
+        }
+        if (skipped != null) {
+            queue.addAll(skipped);
+        }
+        return found;
+    }
+
+    /**
+     * Nearer the source first (a parent's depth is the delay its children inherit), then better
+     * historic quality, then node order.
+     */
+    private int byRank(int substream, int a, int b) {
+        int hops = Integer.compare(depth[substream][a], depth[substream][b]);
+        if (hops != 0) {
+            return hops;
+        }
+        int q = Double.compare(quality[b], quality[a]);
+        return q != 0 ? q : Integer.compare(a, b);
+    }
+
+    private static int bySpare(long[] x, long[] y) {
+        return x[0] != y[0] ? Long.compare(y[0], x[0]) : Long.compare(x[1], y[1]);
+    }
 }

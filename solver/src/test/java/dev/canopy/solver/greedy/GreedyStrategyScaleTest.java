@@ -16,16 +16,17 @@ import org.junit.jupiter.api.Test;
  * asserted; speed is measured by {@code canopy plan} and recorded in docs/benchmarks.md.
  */
 class GreedyStrategyScaleTest {
-  @Test
-  void plansOneHundredThousandPeersWithoutBreakingARule() {
-    Snapshot snapshot = NetworkGenerator.generate(GeneratorOptions.defaults(100_000).withSubstreams(8));
-    PlanningProblem problem = PlanningProblem.of(snapshot);
+    @Test
+    void plansOneHundredThousandPeersWithoutBreakingARule() {
+        Snapshot snapshot =
+                NetworkGenerator.generate(GeneratorOptions.defaults(100_000).withSubstreams(8));
+        PlanningProblem problem = PlanningProblem.of(snapshot);
 
-    Plan plan = new GreedyStrategy().plan(problem);
-    Verification verification = PlanVerifier.verify(problem.routing(), plan);
+        Plan plan = new GreedyStrategy().plan(problem);
+        Verification verification = PlanVerifier.verify(problem.routing(), plan);
 
-    assertThat(verification.violations()).isEmpty();
-    assertThat(verification.metrics().channels().get("ch1").receivers()).isEqualTo(100_005);
-    assertThat(verification.metrics().servedFraction()).isGreaterThan(0.99);
-  }
+        assertThat(verification.violations()).isEmpty();
+        assertThat(verification.metrics().channels().get("ch1").receivers()).isEqualTo(100_005);
+        assertThat(verification.metrics().servedFraction()).isGreaterThan(0.99);
+    }
 }

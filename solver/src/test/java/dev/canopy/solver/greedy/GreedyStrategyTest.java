@@ -4,8 +4,8 @@ import dev.canopy.solver.Strategy;
 import dev.canopy.solver.StrategyContractTest;
 
 class GreedyStrategyTest extends StrategyContractTest {
-  @Override
-  protected Strategy strategy() {
-    return new GreedyStrategy();
-  }
+    @Override
+    protected Strategy strategy() {
+        return new GreedyStrategy();
+    }
 }
