@@ -19,6 +19,15 @@ public interface Strategy {
     /** One sentence for {@code --help} and reports. */
     String description();
 
+    /**
+     * The most receivers (nodes wanting a channel, summed over channels) this strategy takes on;
+     * larger problems are refused with an {@link IllegalArgumentException} naming the limit.
+     * Unbounded by default; exact solvers bound it.
+     */
+    default int maxReceivers() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Plans the problem. Infeasibility is data: what cannot be served is listed unserved. */
     Plan plan(PlanningProblem problem);
 }
