@@ -11,11 +11,11 @@ class CanopyTest {
     void helpListsEveryCommandAndExitsZero() {
         CommandRun run = CommandRun.of("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("validate", "plan", "verify", "generate", "Exit codes");
+        assertThat(run.out()).contains("validate", "plan", "verify", "generate", "bench", "Exit codes");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "plan", "verify", "generate"})
+    @ValueSource(strings = {"validate", "plan", "verify", "generate", "bench"})
     void everyCommandHasHelp(String command) {
         CommandRun run = CommandRun.of(command, "--help");
         assertThat(run.exitCode()).isZero();
