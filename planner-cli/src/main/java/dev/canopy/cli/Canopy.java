@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             PlanCommand.class,
             VerifyCommand.class,
             GenerateCommand.class,
+            DatasetCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 violations found, 2 usage error, 3 bad input, 4 internal error."})
