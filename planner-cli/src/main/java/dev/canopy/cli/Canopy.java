@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             PlanCommand.class,
             VerifyCommand.class,
             GenerateCommand.class,
+            DatasetCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -2,8 +2,12 @@ package dev.canopy.model.generate;
 
 import java.util.SplittableRandom;
 
-/** Peer uplinks per {@link CapacityMix}, and the exact rescaling the critical mix needs. */
-final class Uplinks {
+/**
+ * Peer uplinks per {@link CapacityMix}, and the exact rescaling the critical mix needs. {@link
+ * #draw} is public so that the real-data builders give peers the generator's uplinks.
+ * Stateless; thread-safe as long as each thread uses its own random stream.
+ */
+public final class Uplinks {
     /** Four-tier multiples of the demand and their shares. */
     static final double[] TIERS = {0.5, 1, 2, 4};
 
@@ -21,7 +25,7 @@ final class Uplinks {
      * One peer's uplink in kbps for a demand (the summed rate of the channels it wants); the
      * critical mix draws like four-tier and is rescaled afterwards.
      */
-    static long draw(CapacityMix mix, long demandKbps, SplittableRandom rng) {
+    public static long draw(CapacityMix mix, long demandKbps, SplittableRandom rng) {
         return switch (mix) {
             case FOUR_TIER, CRITICAL -> Math.round(TIERS[Draws.pick(rng, TIER_CUMULATIVE)] * demandKbps);
             case LOG_NORMAL -> {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -171,8 +170,9 @@ public final class Routing {
 
     /**
      * Shortest paths from one attachment region, ordered by (latency, sequence of link ranks).
-     * Each queue entry carries the sequence it was queued with, so the heap order never changes
-     * under it; stale entries are skipped when popped.
+     * The queue holds each reached region once, keyed by its current latency and sequence, and
+     * moves it up when either improves; two regions never share a sequence, so the order in
+     * which regions are settled is total.
      */
     private PathTree dijkstra(int source) {
         int regions = attach.length;
@@ -186,14 +186,10 @@ public final class Routing {
         Arrays.fill(via, -1);
         micros[source] = 0;
         sequences[source] = new int[0];
-        PriorityQueue<Entry> queue = new PriorityQueue<>();
-        queue.add(new Entry(0, source, sequences[source]));
+        RegionQueue queue = new RegionQueue(micros, sequences);
+        queue.offer(source);
         while (!queue.isEmpty()) {
-            Entry top = queue.poll();
-            int u = top.region;
-            if (done[u] || top.sequence != sequences[u]) {
-                continue;
-            }
+            int u = queue.poll();
             done[u] = true;
             for (int link : adjacentLinks[u]) {
                 int v = linkA[link] == u ? linkB[link] : linkA[link];
@@ -211,19 +207,98 @@ public final class Routing {
                     previous[v] = u;
                     via[v] = link;
                     sequences[v] = sequence;
-                    queue.add(new Entry(candidate, v, sequence));
+                    queue.offer(v);
                 }
             }
         }
         return new PathTree(micros, previous, via);
     }
 
-    /** A queued region with the latency and link sequence it was reached by. */
-    private record Entry(long micros, int region, int[] sequence) implements Comparable<Entry> {
-        @Override
-        public int compareTo(Entry other) {
-            int byLatency = Long.compare(micros, other.micros);
-            return byLatency != 0 ? byLatency : Arrays.compare(sequence, other.sequence);
+    /**
+     * A binary heap of region numbers ordered by (latency, link-rank sequence), read from the
+     * arrays Dijkstra updates; a region is queued at most once and moved up when its key
+     * improves (keys only ever improve).
+     */
+    private static final class RegionQueue {
+        private final long[] micros;
+        private final int[][] sequences;
+        private final int[] heap;
+        private final int[] position;
+        private int size;
+
+        RegionQueue(long[] micros, int[][] sequences) {
+            this.micros = micros;
+            this.sequences = sequences;
+            this.heap = new int[micros.length];
+            this.position = new int[micros.length];
+            Arrays.fill(position, -1);
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** Queues a region, or moves it up after its key improved. */
+        void offer(int region) {
+            int at = position[region];
+            if (at < 0) {
+                at = size++;
+                heap[at] = region;
+                position[region] = at;
+            }
+            up(at);
+        }
+
+        int poll() {
+            int top = heap[0];
+            position[top] = -1;
+            size--;
+            if (size > 0) {
+                heap[0] = heap[size];
+                position[heap[0]] = 0;
+                down(0);
+            }
+            return top;
+        }
+
+        private void up(int at) {
+            int region = heap[at];
+            while (at > 0) {
+                int parent = (at - 1) / 2;
+                if (!before(region, heap[parent])) {
+                    break;
+                }
+                heap[at] = heap[parent];
+                position[heap[at]] = at;
+                at = parent;
+            }
+            heap[at] = region;
+            position[region] = at;
+        }
+
+        private void down(int at) {
+            int region = heap[at];
+            while (true) {
+                int child = 2 * at + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && before(heap[child + 1], heap[child])) {
+                    child++;
+                }
+                if (!before(heap[child], region)) {
+                    break;
+                }
+                heap[at] = heap[child];
+                position[heap[at]] = at;
+                at = child;
+            }
+            heap[at] = region;
+            position[region] = at;
+        }
+
+        private boolean before(int a, int b) {
+            return micros[a] != micros[b] ? micros[a] < micros[b] : Arrays.compare(sequences[a], sequences[b]) < 0;
         }
     }
 
