@@ -1,5 +1,8 @@
 package dev.canopy.solver;
 
+import dev.canopy.solver.baseline.LocalStrategy;
+import dev.canopy.solver.baseline.RandomStrategy;
+import dev.canopy.solver.baseline.SplitStreamStrategy;
 import dev.canopy.solver.greedy.GreedyStrategy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +15,9 @@ public final class Strategies {
 
     static {
         register(new GreedyStrategy());
+        register(new RandomStrategy());
+        register(new LocalStrategy());
+        register(new SplitStreamStrategy());
     }
 
     private Strategies() {}

@@ -1,24 +1,20 @@
 package dev.canopy.solver.greedy;
 
 import dev.canopy.model.Channel;
-import dev.canopy.model.ChannelKind;
-import dev.canopy.model.Limit;
 import dev.canopy.model.Node;
-import dev.canopy.model.Role;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.model.plan.UnservedReason;
 import dev.canopy.model.routing.Routing;
+import dev.canopy.solver.Holdings;
+import dev.canopy.solver.JoinOrder;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.RegionOrder;
 import dev.canopy.solver.Resources;
 import dev.canopy.solver.Strategy;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import dev.canopy.solver.SubstreamJoin;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -65,12 +61,7 @@ public final class GreedyStrategy implements Strategy {
             Node n = index.node(i);
             quality[i] = n.uptime() * (1 - n.lossRate());
         }
-        List<Integer> channels = IntStream.range(0, index.channelCount())
-                .boxed()
-                .sorted(Comparator.comparing((Integer c) -> index.channel(c).kind() == ChannelKind.LIVE ? 0 : 1)
-                        .thenComparing(c -> c))
-                .toList();
-        for (int c : channels) {
+        for (int c : JoinOrder.channels(index)) {
             new ChannelRun(index, routing, resources, plan, quality, c).run();
         }
         return plan.build(NAME, problem.options());
@@ -86,8 +77,7 @@ public final class GreedyStrategy implements Strategy {
         private final Channel spec;
         private final long rate;
         private final Holders holders;
-        private final int[] holderRegions;
-        private final Map<Integer, int[]> nearest = new HashMap<>();
+        private final RegionOrder regions;
 
         ChannelRun(
                 SnapshotIndex index,
@@ -104,12 +94,7 @@ public final class GreedyStrategy implements Strategy {
             this.spec = index.channel(c);
             this.rate = spec.substreamRateKbps();
             this.holders = new Holders(index, resources, spec.totalSubstreams(), rate, quality);
-            this.holderRegions = IntStream.range(0, index.nodeCount())
-                    .filter(i -> index.wants(c, i) || index.isSource(c, i))
-                    .map(index::regionOf)
-                    .distinct()
-                    .sorted()
-                    .toArray();
+            this.regions = new RegionOrder(routing, c, NEAREST_REGIONS);
         }
 
         void run() {
@@ -132,56 +117,43 @@ public final class GreedyStrategy implements Strategy {
         private int[] order() {
             return IntStream.of(index.receivers(channel))
                     .boxed()
-                    .sorted(Comparator.comparingInt((Integer i) -> index.node(i).role() == Role.PEER ? 1 : 0)
+                    .sorted(JoinOrder.serversFirst(index)
                             .thenComparing(i -> index.node(i).tier().ordinal())
-                            .thenComparing(i -> restricted(index.node(i)) ? 0 : 1)
+                            .thenComparing(i -> Holdings.restricted(index.node(i)) ? 0 : 1)
                             .thenComparing(i -> -index.node(i).uplinkKbps())
                             .thenComparing(i -> i))
                     .mapToInt(Integer::intValue)
                     .toArray();
         }
 
-        /** Whether a node's access list keeps it from taking ordinary peers as parents. */
-        private static boolean restricted(Node node) {
-            return node.has(Limit.ACCESS_LIST) && !node.accessList().contains("role:" + Role.PEER.code());
-        }
-
         private void assign(int child) {
             int k = spec.substreams();
             int total = spec.totalSubstreams();
-            if (resources.downlink(child) < k * rate) {
+            if (!SubstreamJoin.downlinkFits(resources, child, k, rate)) {
                 plan.unserved(child, channel, UnservedReason.CAPACITY, Optional.empty(), 0);
                 return;
             }
-            int[] parents = new int[total];
-            int got = 0;
-            for (int s = 0; s < total; s++) {
-                int parent = find(s, child);
-                parents[s] = parent;
-                if (parent >= 0) {
-                    resources.reserve(parent, child, rate);
-                    got++;
-                }
-            }
-            if (got < k) {
-                for (int s = 0; s < total; s++) {
-                    if (parents[s] >= 0) {
-                        resources.release(parents[s], child, rate);
-                        for (int t = 0; t < total; t++) {
-                            if (holders.holds(t, parents[s])) {
-                                holders.offer(t, parents[s]);
-                            }
-                        }
-                    }
-                }
-                plan.unserved(child, channel, reason(child), Optional.empty(), 0);
+            Optional<int[]> taken =
+                    SubstreamJoin.take(resources, child, k, total, rate, s -> find(s, child), this::offerHeld);
+            if (taken.isEmpty()) {
+                plan.unserved(child, channel, holders.holdings().reason(index.node(child)), Optional.empty(), 0);
                 return;
             }
+            int[] parents = taken.get();
             Node c = index.node(child);
             for (int s = 0; s < total; s++) {
                 if (parents[s] >= 0) {
                     plan.edge(channel, s, parents[s], child, Pairing.initiator(index.node(parents[s]), c));
                     holders.add(s, child, holders.depth(s, parents[s]) + 1);
+                }
+            }
+        }
+
+        /** Offers again, for every substream it holds, a node that got uplink back. */
+        private void offerHeld(int node) {
+            for (int t = 0; t < spec.totalSubstreams(); t++) {
+                if (holders.holds(t, node)) {
+                    holders.offer(t, node);
                 }
             }
         }
@@ -193,11 +165,11 @@ public final class GreedyStrategy implements Strategy {
          */
         private int find(int substream, int child) {
             Node c = index.node(child);
-            if (restricted(c)) {
+            if (Holdings.restricted(c)) {
                 return allowedParent(substream, child);
             }
             boolean lightweight = c.isLightweight();
-            for (int region : nearestRegions(index.regionOf(child))) {
+            for (int region : regions.nearest(index.regionOf(child))) {
                 int candidate = holders.bestIn(substream, region, lightweight);
                 if (candidate >= 0 && acceptable(candidate, c) && resources.fits(candidate, child, rate)) {
                     return candidate;
@@ -219,11 +191,7 @@ public final class GreedyStrategy implements Strategy {
             Node c = index.node(child);
             int best = -1;
             long bestKey = Long.MAX_VALUE;
-            List<Integer> candidates = new ArrayList<>(holders.servers(substream));
-            for (String entry : c.accessList()) {
-                index.nodeIndex(entry).ifPresent(candidates::add);
-            }
-            for (int p : candidates) {
+            for (int p : holders.holdings().accessCandidates(substream, c)) {
                 if (!holders.holds(substream, p)
                         || !Pairing.canPair(index.node(p), c)
                         || !resources.fits(p, child, rate)) {
@@ -237,57 +205,6 @@ public final class GreedyStrategy implements Strategy {
                 }
             }
             return best;
-        }
-
-        /** Regions holding the channel, own region first, then by routing latency; at most NEAREST_REGIONS. */
-        private int[] nearestRegions(int region) {
-            return nearest.computeIfAbsent(region, r -> IntStream.of(holderRegions)
-                    .boxed()
-                    .sorted(Comparator.comparing((Integer h) -> h == r ? 0 : 1)
-                            .thenComparingLong(h -> routing.latencyMicros(r, h))
-                            .thenComparing(h -> h))
-                    .limit(NEAREST_REGIONS)
-                    .mapToInt(Integer::intValue)
-                    .toArray());
-        }
-
-        /** Why a node got fewer than k substreams: nobody it may pair with holds it, or capacity. */
-        private UnservedReason reason(int child) {
-            Node c = index.node(child);
-            boolean compatibleExists = false;
-            for (int s = 0; s < spec.totalSubstreams() && !compatibleExists; s++) {
-                if (c.has(Limit.ACCESS_LIST)) {
-                    compatibleExists = allowedHolder(s, c);
-                } else if (c.isLightweight()) {
-                    compatibleExists = holders.anyRegular(s);
-                } else {
-                    compatibleExists = true;
-                }
-            }
-            if (compatibleExists) {
-                return UnservedReason.CAPACITY;
-            }
-            return c.has(Limit.ACCESS_LIST) ? UnservedReason.ACCESS_LIST : UnservedReason.NO_COMPATIBLE_SOURCE;
-        }
-
-        private boolean allowedHolder(int substream, Node child) {
-            for (String entry : child.accessList()) {
-                if (entry.startsWith("role:")) {
-                    for (Role role : Role.values()) {
-                        if (entry.equals("role:" + role.code()) && holders.withRole(substream, role) > 0) {
-                            return true;
-                        }
-                    }
-                } else {
-                    var id = index.nodeIndex(entry);
-                    if (id.isPresent()
-                            && holders.holds(substream, id.getAsInt())
-                            && Pairing.canPair(index.node(id.getAsInt()), child)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
         }
     }
 }

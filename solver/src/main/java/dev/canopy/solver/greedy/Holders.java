@@ -1,8 +1,8 @@
 package dev.canopy.solver.greedy;
 
 import dev.canopy.model.Node;
-import dev.canopy.model.Role;
 import dev.canopy.model.SnapshotIndex;
+import dev.canopy.solver.Holdings;
 import dev.canopy.solver.Resources;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,55 +17,34 @@ import java.util.PriorityQueue;
  * uplink as the fallback when no nearby region has a parent left, as the seed's reassignment
  * does. Regular and lightweight holders are queued apart, so that a lightweight child (which
  * must not be paired with another lightweight node) never scans past them. Queues drop
- * exhausted nodes lazily.
+ * exhausted nodes lazily. Who holds what is kept in a shared {@link Holdings}.
  */
 final class Holders {
     private final SnapshotIndex index;
     private final Resources resources;
     private final long rate;
     private final double[] quality;
-    private final int[][] depth;
+    private final Holdings holdings;
     /** [substream][0 regular, 1 lightweight]: region to queue. */
     private final List<List<Map<Integer, PriorityQueue<Integer>>>> byRegion = new ArrayList<>();
 
     private final List<List<PriorityQueue<long[]>>> bySpare = new ArrayList<>();
-    private final List<List<Integer>> servers = new ArrayList<>();
-    private final boolean[][] holds;
-    private final int[] regularHolders;
-    private final int[][] holdersByRole;
 
     Holders(SnapshotIndex index, Resources resources, int substreams, long rate, double[] quality) {
         this.index = index;
         this.resources = resources;
         this.rate = rate;
         this.quality = quality;
-        this.depth = new int[substreams][index.nodeCount()];
-        this.holds = new boolean[substreams][index.nodeCount()];
-        this.regularHolders = new int[substreams];
-        this.holdersByRole = new int[substreams][Role.values().length];
+        this.holdings = new Holdings(index, substreams);
         for (int s = 0; s < substreams; s++) {
             byRegion.add(List.of(new HashMap<>(), new HashMap<>()));
             bySpare.add(List.of(new PriorityQueue<>(Holders::bySpare), new PriorityQueue<>(Holders::bySpare)));
-            servers.add(new ArrayList<>());
         }
     }
 
     /** Records that a node holds a substream, {@code hops} from a source, and offers it onwards. */
     void add(int substream, int node, int hops) {
-        Node n = index.node(node);
-        if (!holds[substream][node]) {
-            holds[substream][node] = true;
-            depth[substream][node] = hops;
-            if (n.canRelay()) {
-                holdersByRole[substream][n.role().ordinal()]++;
-                if (!n.isLightweight()) {
-                    regularHolders[substream]++;
-                }
-                if (n.role() != Role.PEER) {
-                    servers.get(substream).add(node);
-                }
-            }
-        }
+        holdings.add(substream, node, hops);
         offer(substream, node);
     }
 
@@ -83,28 +62,18 @@ final class Holders {
         bySpare.get(substream).get(kind).add(new long[] {resources.uplink(node), node});
     }
 
+    /** Who holds what. */
+    Holdings holdings() {
+        return holdings;
+    }
+
     boolean holds(int substream, int node) {
-        return holds[substream][node];
+        return holdings.holds(substream, node);
     }
 
     /** Hops from a source at which a node holds a substream. */
     int depth(int substream, int node) {
-        return depth[substream][node];
-    }
-
-    /** Whether any regular node that may relay holds the substream. */
-    boolean anyRegular(int substream) {
-        return regularHolders[substream] > 0;
-    }
-
-    /** How many relaying holders of the substream have the role. */
-    int withRole(int substream, Role role) {
-        return holdersByRole[substream][role.ordinal()];
-    }
-
-    /** Server holders (origin, CDN, waypoint) of a substream that may relay, in the order they came. */
-    List<Integer> servers(int substream) {
-        return servers.get(substream);
+        return holdings.depth(substream, node);
     }
 
     /**
@@ -191,7 +160,7 @@ final class Holders {
      * historic quality, then node order.
      */
     private int byRank(int substream, int a, int b) {
-        int hops = Integer.compare(depth[substream][a], depth[substream][b]);
+        int hops = Integer.compare(holdings.depth(substream, a), holdings.depth(substream, b));
         if (hops != 0) {
             return hops;
         }

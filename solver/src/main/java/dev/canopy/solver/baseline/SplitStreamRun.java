@@ -1,0 +1,394 @@
+package dev.canopy.solver.baseline;
+
+import dev.canopy.model.Node;
+import dev.canopy.model.Role;
+import dev.canopy.model.plan.UnservedReason;
+import dev.canopy.model.routing.Routing;
+import dev.canopy.solver.Holdings;
+import dev.canopy.solver.JoinOrder;
+import dev.canopy.solver.Pairing;
+import dev.canopy.solver.PlanAssembler;
+import dev.canopy.solver.Resources;
+import dev.canopy.solver.SubstreamJoin;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
+
+/**
+ * SplitStream's joins for one channel (see {@link SplitStreamStrategy} for the rules and how
+ * they differ from the paper): assigns each relaying peer the stripe it is interior in, joins
+ * the receivers one by one, and writes the stripe trees into the plan. Every change a join
+ * makes is logged in a {@link JoinLog}, so that a node that ends with fewer than k stripes
+ * takes back all of it, push-downs included. Not thread-safe: one per channel of one call.
+ */
+final class SplitStreamRun extends ChannelJoins {
+    /** Interior in every stripe: sources and relaying servers. */
+    static final int ALL = -2;
+
+    /** Interior in no stripe: lightweight peers and peers that cannot send one stripe. */
+    static final int LEAF = -1;
+
+    /** Random draws in one region before its holders are scanned. */
+    private static final int DRAWS = 4;
+
+    /** How many of a full parent's non-interior children a push-down tries to move. */
+    private static final int VICTIMS = 2;
+
+    /** Longest push-down descent below the first target. */
+    private static final int DESCENT = 64;
+
+    private final Routing routing;
+    private final int[] regionOf;
+    private final long[] counters;
+    private final StripeForest forest;
+    private final int[] primary;
+    private final HolderPools interiorWithRoom;
+    private final HolderPools spareCapacity;
+    private final HolderPools interior;
+    private final IntPredicate[] holding;
+    private final IntPredicate[] withRoom;
+    private final JoinLog log = new JoinLog();
+
+    /** {@code counters}: [push-downs, spare-capacity edges], added to across channels. */
+    SplitStreamRun(
+            Routing routing,
+            Resources resources,
+            PlanAssembler plan,
+            SplittableRandom random,
+            NodeKeys keys,
+            long[] counters,
+            int c) {
+        super(routing, resources, plan, random, c);
+        this.routing = routing;
+        this.regionOf = keys.region();
+        this.counters = counters;
+        this.forest = new StripeForest(total, index.nodeCount());
+        this.primary = new int[index.nodeCount()];
+        this.interiorWithRoom = new HolderPools(total, keys.regions(), regionOf, keys.lightweight());
+        this.spareCapacity = new HolderPools(total, keys.regions(), regionOf, keys.lightweight());
+        this.interior = new HolderPools(total, keys.regions(), regionOf, keys.lightweight());
+        this.holding = new IntPredicate[total];
+        this.withRoom = new IntPredicate[total];
+        for (int s = 0; s < total; s++) {
+            int stripe = s;
+            holding[s] = p -> holdings.holds(stripe, p);
+            withRoom[s] = p -> holdings.holds(stripe, p) && resources.uplink(p) >= rate;
+        }
+    }
+
+    void run() {
+        assignStripes();
+        for (int source : index.sources(channel)) {
+            for (int s = 0; s < total; s++) {
+                hold(s, source);
+            }
+        }
+        log.clear();
+        for (int child : JoinOrder.serversThenShuffled(index, channel, random)) {
+            join(child);
+        }
+        emit();
+    }
+
+    /**
+     * Sources and relaying servers are interior everywhere; relaying peers that can send at
+     * least one stripe get one stripe each, round robin over a seeded shuffle (SplitStream's
+     * uniformly random node ids, exactly balanced); everyone else is a leaf.
+     */
+    private void assignStripes() {
+        Arrays.fill(primary, LEAF);
+        int[] receivers = index.receivers(channel);
+        int relaying = 0;
+        int[] peers = new int[receivers.length];
+        for (int node : receivers) {
+            Node n = index.node(node);
+            if (n.isLightweight() || resources.uplink(node) < rate) {
+                continue;
+            }
+            if (n.role() == Role.PEER) {
+                peers[relaying++] = node;
+            } else {
+                primary[node] = ALL;
+            }
+        }
+        int[] shuffled = Arrays.copyOf(peers, relaying);
+        JoinOrder.shuffle(shuffled, random);
+        for (int i = 0; i < shuffled.length; i++) {
+            primary[shuffled[i]] = i % total;
+        }
+        for (int source : index.sources(channel)) {
+            primary[source] = ALL;
+        }
+    }
+
+    /** The stripe a relaying peer is interior in, or {@link #ALL} or {@link #LEAF}. */
+    int primary(int node) {
+        return primary[node];
+    }
+
+    private boolean isInterior(int node, int stripe) {
+        return primary[node] == stripe || primary[node] == ALL;
+    }
+
+    private void join(int child) {
+        Node n = index.node(child);
+        if (!SubstreamJoin.downlinkFits(resources, child, k, rate)) {
+            plan.unserved(child, channel, UnservedReason.CAPACITY, Optional.empty(), 0);
+            return;
+        }
+        int first = Math.max(primary[child], 0);
+        int got = 0;
+        for (int i = 0; i < total; i++) {
+            int s = (first + i) % total;
+            if (resources.downlink(child) >= rate && place(s, child, n)) {
+                got++;
+            }
+        }
+        if (got < k) {
+            rollback(0);
+            plan.unserved(child, channel, holdings.reason(n), Optional.empty(), 0);
+        }
+        log.clear();
+    }
+
+    /** Finds the node a parent in one stripe tree and attaches it; false if there is none. */
+    private boolean place(int s, int child, Node n) {
+        int parent;
+        boolean spare = true;
+        if (Holdings.restricted(n)) {
+            parent = allowedParent(s, child, n);
+        } else {
+            parent = nearest(interiorWithRoom, s, child);
+            if (parent < 0 && isInterior(child, s) && pushDown(s, child)) {
+                return true;
+            }
+            spare = parent < 0;
+            if (spare) {
+                parent = nearest(spareCapacity, s, child);
+            }
+        }
+        if (parent < 0) {
+            return false;
+        }
+        link(s, parent, child, spare);
+        hold(s, child);
+        return true;
+    }
+
+    /** The nearest holder in the pools (own region first, then by latency) that may take {@code x}, or -1. */
+    private int nearest(HolderPools pools, int s, int x) {
+        IntPredicate accept = q -> acceptable(s, q, x);
+        for (int region : regions.nearest(regionOf[x])) {
+            int any = pools.anyOpen(s, region, true, withRoom[s]);
+            if (any < 0 || !resources.pathHas(any, x, rate)) {
+                continue;
+            }
+            int p = pools.draw(s, region, true, random, DRAWS, true, withRoom[s], accept);
+            if (p >= 0) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code q} may send stripe {@code s} to {@code x}: rules, room, no cycle, depth. */
+    private boolean acceptable(int s, int q, int x) {
+        return q != x
+                && Pairing.canPair(index.node(q), index.node(x))
+                && resources.fits(q, x, rate)
+                && !forest.isWithin(s, q, x)
+                && (maxDepth == Integer.MAX_VALUE || forest.depth(s, q) + 1 + forest.height(s, x) <= maxDepth);
+    }
+
+    /**
+     * Push-down for a newcomer interior in the stripe when no interior node has room: from the
+     * nearest interior holder downwards (to the child nearest the newcomer each time), the first
+     * full parent with a child that is not interior in the stripe adopts the newcomer and
+     * orphans that child, which re-joins below the parent's interior children (the newcomer
+     * among them) or else in the spare capacity group; a parent with room on the way adopts the
+     * newcomer outright.
+     */
+    private boolean pushDown(int s, int child) {
+        int target = -1;
+        for (int region : regions.nearest(regionOf[child])) {
+            target = interior.anyOpen(s, region, true, holding[s]);
+            if (target >= 0) {
+                break;
+            }
+        }
+        for (int level = 0; target >= 0 && level < DESCENT; level++) {
+            if (displace(s, target, child)) {
+                return true;
+            }
+            target = nearestInteriorChild(s, target, child, u -> true);
+            if (target >= 0 && withRoom[s].test(target) && acceptable(s, target, child)) {
+                link(s, target, child, false);
+                hold(s, child);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tries to give {@code child} the place of one of {@code parent}'s non-interior children. */
+    private boolean displace(int s, int parent, int child) {
+        int[] victims = new int[VICTIMS];
+        int count = 0;
+        for (int v = forest.firstChild(s, parent); v >= 0 && count < VICTIMS; v = forest.nextSibling(s, v)) {
+            if (!isInterior(v, s)) {
+                victims[count++] = v;
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            int orphan = victims[i];
+            int mark = log.size();
+            unlink(s, parent, orphan);
+            if (Pairing.canPair(index.node(parent), index.node(child)) && resources.fits(parent, child, rate)) {
+                link(s, parent, child, false);
+                hold(s, child);
+                int adopter = newParent(s, parent, orphan);
+                if (adopter >= 0) {
+                    link(s, adopter, orphan, true);
+                    log.add(JoinLog.PUSH_DOWN, s, parent, orphan);
+                    counters[0]++;
+                    return true;
+                }
+            }
+            rollback(mark);
+        }
+        return false;
+    }
+
+    /** Where an orphan goes: the nearest interior child of its old parent with room, else the spare capacity group. */
+    private int newParent(int s, int parent, int orphan) {
+        int best = nearestInteriorChild(s, parent, orphan, u -> withRoom[s].test(u) && acceptable(s, u, orphan));
+        return best >= 0 ? best : nearest(spareCapacity, s, orphan);
+    }
+
+    /**
+     * Among the parent's children interior in the stripe that pass {@code ok}, the nearest to
+     * {@code to} by routing latency (the first in list order on ties), or -1.
+     */
+    private int nearestInteriorChild(int s, int parent, int to, IntPredicate ok) {
+        int best = -1;
+        long bestLatency = Long.MAX_VALUE;
+        for (int u = forest.firstChild(s, parent); u >= 0; u = forest.nextSibling(s, u)) {
+            if (isInterior(u, s) && ok.test(u)) {
+                long latency = routing.latencyMicros(regionOf[u], regionOf[to]);
+                if (latency < bestLatency) {
+                    bestLatency = latency;
+                    best = u;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** For a child whose access list keeps it from ordinary peers: the nearest allowed holder with room. */
+    private int allowedParent(int s, int child, Node n) {
+        int best = -1;
+        long bestLatency = Long.MAX_VALUE;
+        for (int p : holdings.accessCandidates(s, n)) {
+            if (withRoom[s].test(p) && acceptable(s, p, child)) {
+                long latency = routing.latencyMicros(regionOf[p], regionOf[child]);
+                if (latency < bestLatency) {
+                    bestLatency = latency;
+                    best = p;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Adds an edge. One found outside the interior search ({@code viaSpare}: the spare capacity
+     * group, an orphan's new parent, an access list) whose parent is not interior in the stripe
+     * is counted as a spare capacity edge.
+     */
+    private void link(int s, int parent, int child, boolean viaSpare) {
+        boolean spare = viaSpare && !isInterior(parent, s);
+        resources.reserve(parent, child, rate);
+        forest.attach(s, parent, child);
+        log.add(spare ? JoinLog.ATTACH_SPARE : JoinLog.ATTACH, s, parent, child);
+        if (spare) {
+            counters[1]++;
+        }
+    }
+
+    private void unlink(int s, int parent, int child) {
+        resources.release(parent, child, rate);
+        forest.detach(s, child);
+        log.add(JoinLog.DETACH, s, parent, child);
+        offerHeld(parent);
+    }
+
+    private void hold(int s, int node) {
+        holdings.add(s, node, 0);
+        offer(s, node);
+        log.add(JoinLog.HOLD, s, -1, node);
+    }
+
+    /** Takes back every change logged after {@code mark}, newest first. */
+    private void rollback(int mark) {
+        while (log.size() > mark) {
+            log.pop();
+            int s = log.stripe();
+            int parent = log.parent();
+            int node = log.node();
+            switch (log.kind()) {
+                case JoinLog.ATTACH, JoinLog.ATTACH_SPARE -> {
+                    resources.release(parent, node, rate);
+                    forest.detach(s, node);
+                    offerHeld(parent);
+                    if (log.kind() == JoinLog.ATTACH_SPARE) {
+                        counters[1]--;
+                    }
+                }
+                case JoinLog.DETACH -> {
+                    resources.reserve(parent, node, rate);
+                    forest.attach(s, parent, node);
+                }
+                case JoinLog.HOLD -> holdings.remove(s, node);
+                default -> counters[0]--;
+            }
+        }
+    }
+
+    /** Lists a holder in the pools it belongs to: interior ones, and those with room. */
+    @Override
+    void offer(int s, int node) {
+        if (primary[node] == LEAF) {
+            return;
+        }
+        boolean inside = isInterior(node, s);
+        if (inside) {
+            interior.offer(s, node);
+        }
+        if (resources.uplink(node) >= rate) {
+            spareCapacity.offer(s, node);
+            if (inside) {
+                interiorWithRoom.offer(s, node);
+            }
+        }
+    }
+
+    /** Writes each stripe tree breadth-first from the sources. */
+    private void emit() {
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int s = 0; s < total; s++) {
+            for (int source : index.sources(channel)) {
+                queue.add(source);
+            }
+            while (!queue.isEmpty()) {
+                int p = queue.poll();
+                Node parent = index.node(p);
+                for (int c = forest.firstChild(s, p); c >= 0; c = forest.nextSibling(s, c)) {
+                    plan.edge(channel, s, p, c, Pairing.initiator(parent, index.node(c)));
+                    queue.add(c);
+                }
+            }
+        }
+    }
+}
