@@ -25,6 +25,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,6 +76,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Strategies to run instead of the suite's, comma-separated.")
     List<String> strategies;
 
+    @Option(
+            names = "--instances",
+            paramLabel = "REGEX",
+            description = "Only the suite's instances whose name matches (e.g. 'p2p-overlay.*').")
+    Pattern only;
+
     @Override
     public Integer call() {
         Suite suite = Suites.byName(suiteName)
@@ -92,7 +99,13 @@ final class BenchCommand implements Callable<Integer> {
                     spec.commandLine(), "no registered strategy among " + names(wanted));
         }
         createDirectory(out);
-        List<BenchInstance> instances = suite.instances(seedCount);
+        List<BenchInstance> instances = suite.instances(seedCount).stream()
+                .filter(i -> only == null || only.matcher(i.name()).matches())
+                .toList();
+        if (instances.isEmpty()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "no instance of the " + suite.name() + " suite matches --instances " + only);
+        }
         PrintWriter w = spec.commandLine().getOut();
         String command = command(suite.name(), seedCount);
         w.printf(
@@ -162,6 +175,9 @@ final class BenchCommand implements Callable<Integer> {
                 .append(seedCount);
         if (strategies != null) {
             s.append(" --strategies ").append(String.join(",", strategies));
+        }
+        if (only != null) {
+            s.append(" --instances '").append(only.pattern()).append('\'');
         }
         return s.append(" --out ").append(out).toString();
     }

@@ -1,5 +1,7 @@
 package dev.canopy.solver.bench;
 
+import dev.canopy.model.real.AsGraphOptions;
+import dev.canopy.model.real.DataDirectory;
 import java.util.List;
 
 /**
@@ -20,12 +22,11 @@ public final class BenchWiring {
     private BenchWiring() {}
 
     /**
-     * Real networks for seeds 1..{@code seeds}, or none when their data is not on this machine.
-     * WIRING POINT: build them here from {@code dev.canopy.model.real} (one instance per seed,
-     * the seed varying only the strategies and the failure sample).
+     * Real networks for seeds 1..{@code seeds} (see {@link RealNetworks}), or none, with a note,
+     * when their data is not on this machine.
      */
     public static List<BenchInstance> realInstances(int seeds) {
-        return List.of();
+        return RealNetworks.instances(DataDirectory.locate(), seeds, AsGraphOptions.defaults());
     }
 
     /**
