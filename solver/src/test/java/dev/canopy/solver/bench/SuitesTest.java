@@ -2,6 +2,7 @@ package dev.canopy.solver.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canopy.model.real.DataDirectory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,9 @@ class SuitesTest {
     @Test
     void theQuickSuiteCoversTheFourFamiliesAtTwoSizesAndOneScalingInstance() {
         Suite quick = Suites.quick();
-        List<BenchInstance> instances = quick.instances(3);
+        List<BenchInstance> instances = quick.instances(3).stream()
+                .filter(i -> i instanceof GeneratedInstance)
+                .toList();
 
         assertThat(instances.stream().map(BenchInstance::family).distinct())
                 .containsExactly("four-tier", "log-normal", "homogeneous", "critical");
@@ -32,7 +35,21 @@ class SuitesTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.measures()).isEmpty());
         assertThat(quick.strategyNames()).containsExactly("greedy", "random", "local", "splitstream", "exact");
-        assertThat(quick.instances(1)).hasSize(9);
+        assertThat(quick.instances(1).stream().filter(i -> i instanceof GeneratedInstance))
+                .hasSize(9);
+    }
+
+    @Test
+    void theRealNetworksJoinOnOneSeedWhenTheirDataIsHere() {
+        List<BenchInstance> real = Suites.quick().instances(3).stream()
+                .filter(i -> !(i instanceof GeneratedInstance))
+                .toList();
+        if (DataDirectory.locate().isPresent()) {
+            assertThat(real).extracting(BenchInstance::family).containsExactly("p2p-overlay", "as-graph");
+            assertThat(real).allSatisfy(i -> assertThat(i.seed()).isEqualTo(1));
+        } else {
+            assertThat(real).isEmpty();
+        }
     }
 
     @Test
