@@ -42,9 +42,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Benchmarks strategies on a suite; writes results.csv, summary.md and charts.",
             "",
-            "Plans every (instance, strategy, seed) in this JVM one after the other, verifies every",
-            "plan, bisects the rate each strategy serves to everyone, fails peers for resilience,",
-            "and reports medians over seeds. Exits 1 if a plan broke a rule or a strategy failed.",
+            "Plans every (instance, strategy, seed) in this JVM one after the other,",
+            "verifies every plan, bisects the rate each strategy serves to everyone,",
+            "fails peers for resilience, and reports medians over seeds. Exits 1 if a",
+            "strategy's plan broke a rule or a strategy failed. Real instances (from",
+            "../shared/data) are left out with a note when the data is absent.",
             "Definitions of every figure: docs/benchmarks.md."
         })
 final class BenchCommand implements Callable<Integer> {
