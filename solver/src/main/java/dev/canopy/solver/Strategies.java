@@ -1,6 +1,8 @@
 package dev.canopy.solver;
 
 import dev.canopy.solver.greedy.GreedyStrategy;
+import dev.canopy.solver.multitree.CodedStrategy;
+import dev.canopy.solver.multitree.MultiTreeStrategy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,8 @@ public final class Strategies {
 
     static {
         register(new GreedyStrategy());
+        register(new MultiTreeStrategy());
+        register(new CodedStrategy());
     }
 
     private Strategies() {}
