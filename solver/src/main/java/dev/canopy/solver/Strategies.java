@@ -4,6 +4,8 @@ import dev.canopy.solver.baseline.LocalStrategy;
 import dev.canopy.solver.baseline.RandomStrategy;
 import dev.canopy.solver.baseline.SplitStreamStrategy;
 import dev.canopy.solver.greedy.GreedyStrategy;
+import dev.canopy.solver.multitree.CodedStrategy;
+import dev.canopy.solver.multitree.MultiTreeStrategy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ public final class Strategies {
 
     static {
         register(new GreedyStrategy());
+        register(new MultiTreeStrategy());
+        register(new CodedStrategy());
         register(new RandomStrategy());
         register(new LocalStrategy());
         register(new SplitStreamStrategy());

@@ -17,8 +17,9 @@ import java.util.Optional;
  *   <li>{@code quick} (under 10 minutes on 2 cores): the four families at 1,000 and 10,000
  *       peers, k = 8, parity 0 (resilience also on the parity 2 variant), 3 seeds; one
  *       four-tier instance of 100,000 peers timed only, for the scaling chart; the real
- *       networks of {@link BenchWiring} on one seed (it varies only the strategies' draws). Strategies greedy, random, local, splitstream, and
- *       exact with a 5 s limit on the first seed (where within its receiver limit).
+ *       networks of {@link BenchWiring} on one seed (it varies only the strategies' draws).
+ *       Strategies greedy, multi-tree, coded, random, local, splitstream, and exact with a 5 s
+ *       limit on the first seed (where within its receiver limit).
  *   <li>{@code full} (hours; give the JVM 8 GB or more): the four families at 1,000 to
  *       1,000,000 peers, k = 4, 8, 16, parity 0 and 2, 5 seeds (3 at 100,000 peers; 1 at
  *       1,000,000, timed and measured for resilience, without bisection); exact with 60 s on
@@ -71,6 +72,8 @@ public final class Suites {
                 3,
                 List.of(
                         SuiteStrategy.of("greedy"),
+                        SuiteStrategy.of("multi-tree"),
+                        SuiteStrategy.of("coded"),
                         SuiteStrategy.of("random"),
                         SuiteStrategy.of("local"),
                         SuiteStrategy.of("splitstream"),
@@ -99,6 +102,8 @@ public final class Suites {
                 5,
                 List.of(
                         SuiteStrategy.of("greedy"),
+                        SuiteStrategy.of("multi-tree"),
+                        SuiteStrategy.of("coded"),
                         SuiteStrategy.of("random"),
                         SuiteStrategy.of("local"),
                         SuiteStrategy.of("splitstream"),

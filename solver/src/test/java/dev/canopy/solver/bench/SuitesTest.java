@@ -34,7 +34,8 @@ class SuitesTest {
                 .filteredOn(i -> i.peers() == 100_000)
                 .singleElement()
                 .satisfies(i -> assertThat(i.measures()).isEmpty());
-        assertThat(quick.strategyNames()).containsExactly("greedy", "random", "local", "splitstream", "exact");
+        assertThat(quick.strategyNames())
+                .containsExactly("greedy", "multi-tree", "coded", "random", "local", "splitstream", "exact");
         assertThat(quick.instances(1).stream().filter(i -> i instanceof GeneratedInstance))
                 .hasSize(9);
     }

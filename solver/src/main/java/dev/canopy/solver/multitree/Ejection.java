@@ -1,0 +1,112 @@
+package dev.canopy.solver.multitree;
+
+import java.util.Arrays;
+
+/**
+ * Feasibility first (seed 000): a channel's trees can reach every receiver only if the slots
+ * of the nodes that may send cover k substreams per receiver, the slots of regular senders
+ * cover k per lightweight receiver (two lightweight nodes are never paired), and the servers'
+ * slots cover k per receiver whose access list admits only servers. While one of these fails,
+ * receivers are ejected in the seed's order, lower tiers before higher (free, standard,
+ * premium) and, within a tier, lowest uplink first; a receiver is ejected only if that helps a
+ * failing condition (a peer with at least k slots adds more than it takes and is kept).
+ *
+ * <p>Sums are over active members; stateless apart from the members' flags it sets.
+ */
+final class Ejection {
+    private long supply;
+    private long regularSupply;
+    private long serverSupply;
+    private long receivers;
+    private long lightweight;
+    private long restricted;
+    private final ChannelMembers m;
+
+    private Ejection(ChannelMembers m) {
+        this.m = m;
+        for (int i = 0; i < m.flags.length; i++) {
+            if (m.active(i)) {
+                add(i, 1);
+            }
+        }
+    }
+
+    /** Whether the channel is feasible as its members stand. */
+    static boolean feasible(ChannelMembers m) {
+        return new Ejection(m).holds();
+    }
+
+    /** Ejects receivers until the channel is feasible (or no candidate is left); returns how many. */
+    static int apply(ChannelMembers m) {
+        Ejection e = new Ejection(m);
+        if (e.holds()) {
+            return 0;
+        }
+        int ejected = 0;
+        for (int node : e.candidates()) {
+            if (e.holds()) {
+                break;
+            }
+            if (e.helps(node)) {
+                e.add(node, -1);
+                m.flags[node] |= ChannelMembers.EJECTED;
+                ejected++;
+            }
+        }
+        return ejected;
+    }
+
+    private void add(int node, int sign) {
+        long k = m.k;
+        long slots = m.has(node, ChannelMembers.RELAY) && m.joins[node] == m.trees ? m.slots[node] : 0;
+        boolean light = m.has(node, ChannelMembers.LIGHT);
+        supply += sign * slots;
+        if (!light) {
+            regularSupply += sign * slots;
+        }
+        if (m.has(node, ChannelMembers.SERVER)) {
+            serverSupply += sign * slots;
+        }
+        if (m.has(node, ChannelMembers.RECEIVER)) {
+            receivers += sign * k;
+            lightweight += light ? sign * k : 0;
+            restricted += m.restricted(node) ? sign * k : 0;
+        }
+    }
+
+    private boolean holds() {
+        return supply >= receivers && regularSupply >= lightweight && serverSupply >= restricted;
+    }
+
+    private boolean helps(int node) {
+        long slots = m.has(node, ChannelMembers.RELAY) ? m.slots[node] : 0;
+        return (supply < receivers && slots < m.k)
+                || (regularSupply < lightweight && m.has(node, ChannelMembers.LIGHT))
+                || (serverSupply < restricted && m.restricted(node));
+    }
+
+    /**
+     * Active peer receivers in ejection order: free before standard before premium, then
+     * lowest uplink first, then node order.
+     */
+    private int[] candidates() {
+        long[] keys = new long[m.receivers.length];
+        int count = 0;
+        for (int r : m.receivers) {
+            if (!m.active(r) || m.has(r, ChannelMembers.SERVER)) {
+                continue;
+            }
+            var node = m.index.node(r);
+            long tierRank = 2 - node.tier().ordinal();
+            long uplink = Math.min(node.uplinkKbps(), (1L << 36) - 1);
+            keys[count++] = (tierRank << 61) | (uplink << 25) | r;
+        }
+        long[] sorted = Arrays.copyOf(keys, count);
+        Arrays.sort(sorted);
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = (int) (sorted[i] & ((1 << 25) - 1));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.canopy.solver.multitree;
+
+import java.util.Arrays;
+
+/**
+ * The free slots of one tree as it grows, by region: per region the interior peers placed so
+ * far, regular and lightweight apart, in placement (breadth-first) order, each with a cursor at
+ * the first one that still has a free slot. So the slot a child gets is the shallowest free one
+ * of its region, in constant amortised time. Lightweight children take only regular slots;
+ * regular children take lightweight slots first (only they can use them).
+ *
+ * <p>Also the searches beyond a region: its nearest regions, and every region in the
+ * assignment's order, with per-region pointers that skip regions already full (once every
+ * interior peer is placed, a full region stays full). Not thread-safe; reset per tree.
+ */
+final class SlotCursors {
+    private static final int NONE = -1;
+
+    private final int[] free;
+    private final int[] regStart;
+    private final int[] regCount;
+    private final int[] regCur;
+    private final int[] lwCount;
+    private final int[] lwCur;
+    private final int[] placedRegular;
+    private final int[] placedLight;
+    /** Per region, per kind (0: any slot, 1: regular slot), how far its nearest list is known full. */
+    private final int[][] nearPointer;
+
+    private final int[] globalPointer = new int[2];
+    private final Nearby nearby;
+    private final int[] regions;
+    private final Routes routes;
+
+    /**
+     * @param free per node its free slots in the current tree (kept by the caller)
+     * @param regionCount number of regions
+     * @param capacity most interior peers one tree can have
+     * @param nearby each region's nearest regions
+     * @param regions the regions with relaying peers, in the order of the last-resort search
+     * @param routes whether a route has capacity for one more substream
+     */
+    SlotCursors(int[] free, int regionCount, int capacity, Nearby nearby, int[] regions, Routes routes) {
+        this.free = free;
+        this.nearby = nearby;
+        this.regions = regions;
+        this.routes = routes;
+        regStart = new int[regionCount];
+        regCount = new int[regionCount];
+        regCur = new int[regionCount];
+        lwCount = new int[regionCount];
+        lwCur = new int[regionCount];
+        placedRegular = new int[capacity];
+        placedLight = new int[capacity];
+        nearPointer = new int[][] {new int[regionCount], new int[regionCount]};
+    }
+
+    /**
+     * Starts a tree: region r may place up to {@code size[r]} interior peers, stored from
+     * {@code start[r]}.
+     */
+    void reset(int[] start) {
+        for (int r : regions) {
+            regStart[r] = start[r];
+            regCount[r] = 0;
+            regCur[r] = 0;
+            lwCount[r] = 0;
+            lwCur[r] = 0;
+            nearPointer[0][r] = 0;
+            nearPointer[1][r] = 0;
+        }
+        Arrays.fill(globalPointer, 0);
+    }
+
+    /** Records a placed interior peer of a region. */
+    void add(int node, int region, boolean light) {
+        if (light) {
+            placedLight[regStart[region] + lwCount[region]++] = node;
+        } else {
+            placedRegular[regStart[region] + regCount[region]++] = node;
+        }
+    }
+
+    /** The shallowest regular peer of a region with a free slot, or -1. */
+    int regular(int region) {
+        int base = regStart[region];
+        while (regCur[region] < regCount[region] && free[placedRegular[base + regCur[region]]] == 0) {
+            regCur[region]++;
+        }
+        return regCur[region] < regCount[region] ? placedRegular[base + regCur[region]] : NONE;
+    }
+
+    /** The shallowest lightweight peer of a region with a free slot, or -1. */
+    int light(int region) {
+        int base = regStart[region];
+        while (lwCur[region] < lwCount[region] && free[placedLight[base + lwCur[region]]] == 0) {
+            lwCur[region]++;
+        }
+        return lwCur[region] < lwCount[region] ? placedLight[base + lwCur[region]] : NONE;
+    }
+
+    /** A free slot of a region a child may take: regular for a lightweight child, else lightweight first. */
+    int slot(int region, boolean lightChild) {
+        if (lightChild) {
+            return regular(region);
+        }
+        int lw = light(region);
+        return lw != NONE ? lw : regular(region);
+    }
+
+    /**
+     * A free slot for the child in the regions nearest to {@code region}, or -1. With {@code
+     * advance} (once every interior peer is placed) regions found full are skipped for good.
+     */
+    int nearby(int child, int region, boolean lightChild, boolean advance) {
+        int kind = lightChild ? 1 : 0;
+        int[] near = nearby.regions(region);
+        boolean contiguous = advance;
+        for (int i = advance ? nearPointer[kind][region] : 0; i < near.length; i++) {
+            int parent = slot(near[i], lightChild);
+            if (parent == NONE) {
+                if (contiguous) {
+                    nearPointer[kind][region] = i + 1;
+                }
+                continue;
+            }
+            contiguous = false;
+            if (routes.open(parent, child)) {
+                return parent;
+            }
+        }
+        return NONE;
+    }
+
+    /** A free slot for the child in any region, in the assignment's region order, or -1. */
+    int anywhere(int child, boolean lightChild, boolean advance) {
+        int kind = lightChild ? 1 : 0;
+        boolean contiguous = advance;
+        for (int i = advance ? globalPointer[kind] : 0; i < regions.length; i++) {
+            int parent = slot(regions[i], lightChild);
+            if (parent == NONE) {
+                if (contiguous) {
+                    globalPointer[kind] = i + 1;
+                }
+                continue;
+            }
+            contiguous = false;
+            if (parent != child && routes.open(parent, child)) {
+                return parent;
+            }
+        }
+        return NONE;
+    }
+
+    /** Whether an edge from parent to child still fits on its route. */
+    interface Routes {
+        boolean open(int parent, int child);
+    }
+}

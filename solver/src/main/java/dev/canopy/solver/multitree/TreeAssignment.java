@@ -1,0 +1,331 @@
+package dev.canopy.solver.multitree;
+
+import java.util.Arrays;
+
+/**
+ * Which tree each relaying peer is interior in (SplitStream's rule: one tree per peer), chosen
+ * so that every tree, and within it every region, has about as many slots as it has receivers.
+ * Region by region, peers go largest first (regular before lightweight, then by slots and
+ * uptime) to the tree that region has the fewest slots in (ties: the tree with the fewest slots
+ * overall), as in longest-processing-time scheduling; with parity, the k data trees are filled
+ * to the region's need before the parity trees. Whatever imbalance is left between trees is
+ * then evened out by moving whole small peers from trees with slots to spare to trees short of
+ * them; only if the servers cannot cover what is still short is a peer split, interior in a
+ * second tree with part of its slots (a relaxation, counted).
+ *
+ * <p>Also holds, per tree, its interior peers grouped by region in placement order. Not
+ * thread-safe.
+ */
+final class TreeAssignment {
+    private static final int NONE = -1;
+
+    private final ChannelMembers m;
+    private final int trees;
+    /** Per node: its interior tree, or -1. */
+    final int[] tree;
+    /** Per node: a second interior tree (a relaxation), or -1. */
+    final int[] second;
+    /** Per node: slots given to the second tree. */
+    final int[] secondSlots;
+    /** Relaying peers grouped by region (in {@link #regions} order), in placement order. */
+    final int[] relays;
+    /** Regions that have relaying peers, largest demand first. */
+    final int[] regions;
+    /** Per region number: start of its peers in {@link #relays} (and end, at region + 1 in {@link #regionEnd}). */
+    final int[] regionStart;
+
+    final int[] regionEnd;
+    /** Per tree: slots of peers interior in it. */
+    final long[] treeSlots;
+    /** Peers made interior in a second tree. */
+    int splits;
+
+    TreeAssignment(ChannelMembers m, int[] regionDemand) {
+        this.m = m;
+        this.trees = m.trees;
+        int n = m.flags.length;
+        tree = new int[n];
+        second = new int[n];
+        secondSlots = new int[n];
+        Arrays.fill(tree, NONE);
+        Arrays.fill(second, NONE);
+        treeSlots = new long[trees];
+        int regionCount = m.index.regionCount();
+        regionStart = new int[regionCount];
+        regionEnd = new int[regionCount];
+        relays = groupByRegion(regionDemand);
+        regions = regionsByDemand(regionDemand);
+        for (int r : regions) {
+            assignRegion(r, regionDemand[r]);
+        }
+    }
+
+    /** Slots a node gives to a tree. */
+    int slotsIn(int node, int s) {
+        if (tree[node] == s) {
+            return m.slots[node] - secondSlots[node];
+        }
+        return second[node] == s ? secondSlots[node] : 0;
+    }
+
+    /**
+     * Relaying peers sorted by region, then regular before lightweight, then slots and uptime
+     * descending, then node order; fills the region bounds.
+     */
+    private int[] groupByRegion(int[] regionDemand) {
+        int regionCount = regionStart.length;
+        int[] count = new int[regionCount + 1];
+        int total = 0;
+        for (int i = 0; i < m.flags.length; i++) {
+            if (m.relayPeer(i)) {
+                count[m.index.regionOf(i) + 1]++;
+                total++;
+            }
+        }
+        for (int r = 0; r < regionCount; r++) {
+            count[r + 1] += count[r];
+        }
+        long[] keys = new long[total];
+        int[] fill = Arrays.copyOf(count, regionCount);
+        for (int i = 0; i < m.flags.length; i++) {
+            if (m.relayPeer(i)) {
+                long light = m.has(i, ChannelMembers.LIGHT) ? 1 : 0;
+                long slotsDesc = (1L << 20) - 1 - Math.min(m.slots[i], (1 << 20) - 1);
+                long uptimeDesc = 1023 - Math.round(m.index.node(i).uptime() * 1023);
+                keys[fill[m.index.regionOf(i)]++] = (light << 55) | (slotsDesc << 35) | (uptimeDesc << 25) | i;
+            }
+        }
+        int[] out = new int[total];
+        for (int r = 0; r < regionCount; r++) {
+            regionStart[r] = count[r];
+            regionEnd[r] = count[r + 1];
+            Arrays.sort(keys, count[r], count[r + 1]);
+            for (int j = count[r]; j < count[r + 1]; j++) {
+                out[j] = (int) (keys[j] & ((1 << 25) - 1));
+            }
+        }
+        return out;
+    }
+
+    private int[] regionsByDemand(int[] regionDemand) {
+        int regionCount = regionStart.length;
+        long[] keys = new long[regionCount];
+        int count = 0;
+        for (int r = 0; r < regionCount; r++) {
+            if (regionDemand[r] > 0 || regionEnd[r] > regionStart[r]) {
+                keys[count++] = ((long) (Integer.MAX_VALUE - regionDemand[r]) << 25) | r;
+            }
+        }
+        Arrays.sort(keys, 0, count);
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = (int) (keys[i] & ((1 << 25) - 1));
+        }
+        return out;
+    }
+
+    private void assignRegion(int region, int demand) {
+        long[] local = new long[trees];
+        for (int j = regionStart[region]; j < regionEnd[region]; j++) {
+            int node = relays[j];
+            int s = pick(local, demand);
+            tree[node] = s;
+            local[s] += m.slots[node];
+            treeSlots[s] += m.slots[node];
+        }
+    }
+
+    /** The tree the region is shortest of slots in; with parity, data trees first until they meet the need. */
+    private int pick(long[] local, int demand) {
+        int best = NONE;
+        if (m.k < trees) {
+            best = lowest(local, 0, m.k);
+            if (local[best] >= demand) {
+                best = NONE;
+            }
+        }
+        return best == NONE ? lowest(local, 0, trees) : best;
+    }
+
+    private int lowest(long[] local, int from, int to) {
+        int best = from;
+        for (int s = from + 1; s < to; s++) {
+            if (local[s] < local[best] || (local[s] == local[best] && treeSlots[s] < treeSlots[best])) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Evens out trees: {@code need[s]} is how many receivers of tree s peers should feed. Moves
+     * whole peers from trees with slots to spare to trees short of them; then, if the servers'
+     * {@code serverSlots} cannot cover the shortfall that is left (data trees first), splits peers.
+     */
+    void balance(long[] need, long serverSlots) {
+        int[][] byTree = peersBySlots();
+        for (int guard = 0; guard < 4 * m.flags.length + 16; guard++) {
+            int shortTree = mostShort(need);
+            int spareTree = mostSpare(need);
+            if (shortTree == NONE || spareTree == NONE) {
+                break;
+            }
+            long limit = Math.min(need[shortTree] - treeSlots[shortTree], treeSlots[spareTree] - need[spareTree]);
+            int node = largestAtMost(byTree[spareTree], spareTree, limit);
+            if (node == NONE) {
+                break;
+            }
+            tree[node] = shortTree;
+            treeSlots[spareTree] -= m.slots[node];
+            treeSlots[shortTree] += m.slots[node];
+        }
+        while (shortfall(need) > serverSlots) {
+            int shortTree = mostShort(need);
+            int spareTree = mostSpare(need);
+            if (shortTree == NONE || spareTree == NONE) {
+                return;
+            }
+            long limit = Math.min(need[shortTree] - treeSlots[shortTree], treeSlots[spareTree] - need[spareTree]);
+            int node = splittable(byTree[spareTree], spareTree);
+            if (node == NONE) {
+                return;
+            }
+            int moved = (int) Math.min(limit, m.slots[node] - 1L);
+            second[node] = shortTree;
+            secondSlots[node] = moved;
+            treeSlots[spareTree] -= moved;
+            treeSlots[shortTree] += moved;
+            splits++;
+        }
+    }
+
+    private long shortfall(long[] need) {
+        long total = 0;
+        for (int s = 0; s < trees; s++) {
+            total += Math.max(0, need[s] - treeSlots[s]);
+        }
+        return total;
+    }
+
+    /** The tree most short of slots (data trees before parity trees), or -1. */
+    private int mostShort(long[] need) {
+        int best = NONE;
+        for (int s = 0; s < trees; s++) {
+            long gap = need[s] - treeSlots[s];
+            boolean data = s < m.k;
+            if (gap > 0
+                    && (best == NONE
+                            || (data && best >= m.k)
+                            || ((data == best < m.k) && gap > need[best] - treeSlots[best]))) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private int mostSpare(long[] need) {
+        int best = NONE;
+        for (int s = 0; s < trees; s++) {
+            long spare = treeSlots[s] - need[s];
+            if (spare > 0 && (best == NONE || spare > treeSlots[best] - need[best])) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /** Per tree, its peers by slots ascending. */
+    private int[][] peersBySlots() {
+        int[] count = new int[trees];
+        for (int node : relays) {
+            count[tree[node]]++;
+        }
+        long[][] keys = new long[trees][];
+        for (int s = 0; s < trees; s++) {
+            keys[s] = new long[count[s]];
+        }
+        int[] fill = new int[trees];
+        for (int node : relays) {
+            int s = tree[node];
+            keys[s][fill[s]++] = ((long) m.slots[node] << 25) | node;
+        }
+        int[][] out = new int[trees][];
+        for (int s = 0; s < trees; s++) {
+            Arrays.sort(keys[s]);
+            out[s] = new int[count[s]];
+            for (int j = 0; j < count[s]; j++) {
+                out[s][j] = (int) (keys[s][j] & ((1 << 25) - 1));
+            }
+        }
+        return out;
+    }
+
+    /** The peer of the most slots at most {@code limit} still interior in tree s, or -1. */
+    private int largestAtMost(int[] peers, int s, long limit) {
+        int lo = 0;
+        int hi = peers.length - 1;
+        int at = NONE;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (m.slots[peers[mid]] <= limit) {
+                at = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        for (int j = at; j >= 0; j--) {
+            if (tree[peers[j]] == s && second[peers[j]] == NONE) {
+                return peers[j];
+            }
+        }
+        return NONE;
+    }
+
+    /** The peer of the most slots in tree s not split yet, with at least two slots, or -1. */
+    private int splittable(int[] peers, int s) {
+        for (int j = peers.length - 1; j >= 0; j--) {
+            int node = peers[j];
+            if (m.slots[node] < 2) {
+                return NONE;
+            }
+            if (tree[node] == s && second[node] == NONE) {
+                return node;
+            }
+        }
+        return NONE;
+    }
+
+    /**
+     * Every tree's interior peers, grouped by region in {@link #regions} order; fills, per tree
+     * and region, where the region's peers start.
+     */
+    int[][] interiorByTree(int[][] starts) {
+        int trees = m.trees;
+        int[] count = new int[trees];
+        for (int node : relays) {
+            count[tree[node]]++;
+            if (second[node] >= 0) {
+                count[second[node]]++;
+            }
+        }
+        int[][] out = new int[trees][];
+        for (int s = 0; s < trees; s++) {
+            out[s] = new int[count[s]];
+        }
+        int[] fill = new int[trees];
+        for (int region : regions) {
+            for (int s = 0; s < trees; s++) {
+                starts[s][region] = fill[s];
+            }
+            for (int j = regionStart[region]; j < regionEnd[region]; j++) {
+                int node = relays[j];
+                out[tree[node]][fill[tree[node]]++] = node;
+                if (second[node] >= 0) {
+                    out[second[node]][fill[second[node]]++] = node;
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.canopy.solver.multitree;
+
+import dev.canopy.solver.Strategy;
+import dev.canopy.solver.StrategyContractTest;
+
+class CodedStrategyTest extends StrategyContractTest {
+    @Override
+    protected Strategy strategy() {
+        return new CodedStrategy();
+    }
+}
