@@ -1,5 +1,6 @@
 package dev.canopy.solver;
 
+import dev.canopy.solver.cpsat.ExactStrategy;
 import dev.canopy.solver.greedy.GreedyStrategy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ public final class Strategies {
 
     static {
         register(new GreedyStrategy());
+        register(new ExactStrategy());
     }
 
     private Strategies() {}
