@@ -3,6 +3,7 @@ package dev.canopy.solver;
 import dev.canopy.solver.baseline.LocalStrategy;
 import dev.canopy.solver.baseline.RandomStrategy;
 import dev.canopy.solver.baseline.SplitStreamStrategy;
+import dev.canopy.solver.cpsat.ExactStrategy;
 import dev.canopy.solver.greedy.GreedyStrategy;
 import dev.canopy.solver.multitree.CodedStrategy;
 import dev.canopy.solver.multitree.MultiTreeStrategy;
@@ -22,6 +23,7 @@ public final class Strategies {
         register(new RandomStrategy());
         register(new LocalStrategy());
         register(new SplitStreamStrategy());
+        register(new ExactStrategy());
     }
 
     private Strategies() {}

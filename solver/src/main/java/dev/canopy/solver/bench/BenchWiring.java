@@ -2,7 +2,9 @@ package dev.canopy.solver.bench;
 
 import dev.canopy.model.real.AsGraphOptions;
 import dev.canopy.model.real.DataDirectory;
+import dev.canopy.solver.flow.LocalityLowerBound;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The two places where parts built elsewhere plug into the benchmarks; nothing else in the
@@ -30,12 +32,10 @@ public final class BenchWiring {
     }
 
     /**
-     * The locality lower bound. WIRING POINT: plug {@code
-     * dev.canopy.solver.flow.LocalityLowerBound} in here, e.g. {@code problem ->
-     * OptionalLong.of(LocalityLowerBound.compute(problem).cost())}, returning empty above the size
-     * it handles in reasonable time.
+     * The locality lower bound: {@link LocalityLowerBound}, one min-cost flow per channel over
+     * (region, lightweight) classes, linear in the nodes, so it is computed for every instance.
      */
     public static LocalityBoundSource localityBound() {
-        return LocalityBoundSource.NONE;
+        return problem -> OptionalLong.of(LocalityLowerBound.compute(problem).cost());
     }
 }

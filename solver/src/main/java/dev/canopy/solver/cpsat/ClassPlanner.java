@@ -1,0 +1,181 @@
+package dev.canopy.solver.cpsat;
+
+import dev.canopy.model.Link;
+import dev.canopy.model.SnapshotIndex;
+import dev.canopy.model.plan.Plan;
+import dev.canopy.model.routing.Route;
+import dev.canopy.model.routing.Routing;
+import dev.canopy.solver.Pairing;
+import dev.canopy.solver.PlanAssembler;
+import dev.canopy.solver.PlanOptions;
+import dev.canopy.solver.PlanningProblem;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Plans with the class model: checks what it takes, solves, realises per node, assembles. */
+final class ClassPlanner {
+    /** Most solve rounds (each adds the connectivity cuts the last solution broke). */
+    static final int MAX_ROUNDS = 40;
+
+    private ClassPlanner() {}
+
+    /** Why the class model cannot take the problem, or empty. */
+    static Optional<String> unsupported(PlanningProblem problem) {
+        SnapshotIndex index = problem.index();
+        if (!PeerClasses.uniformRate(index)) {
+            return Optional.of("channels have different substream rates");
+        }
+        if (index.channelCount() > 30) {
+            return Optional.of("more than 30 channels");
+        }
+        for (int c = 0; c < index.channelCount(); c++) {
+            if (index.channel(c).maxDepth().isPresent()) {
+                return Optional.of("channel \"" + index.channel(c).id() + "\" bounds its depth");
+            }
+        }
+        return bindingLink(problem.routing());
+    }
+
+    /**
+     * A capped link that a plan of the class model could fill, if any. Every served node
+     * receives exactly its k data substreams, so what crosses a link in one direction is at most
+     * what the receivers behind it take and at most what the senders before it can send.
+     */
+    private static Optional<String> bindingLink(Routing routing) {
+        SnapshotIndex index = routing.index();
+        boolean anyCap = false;
+        for (int l = 0; l < index.linkCount(); l++) {
+            anyCap |= index.link(l).capacityKbps().isPresent();
+        }
+        if (!anyCap) {
+            return Optional.empty();
+        }
+        int regions = index.regionCount();
+        long[] demand = new long[regions];
+        long[] uplink = new long[regions];
+        for (int i = 0; i < index.nodeCount(); i++) {
+            int r = index.regionOf(i);
+            for (int c = 0; c < index.channelCount(); c++) {
+                if (index.wants(c, i) && !index.isSource(c, i)) {
+                    demand[r] +=
+                            index.channel(c).substreams() * index.channel(c).substreamRateKbps();
+                }
+            }
+            if (index.node(i).canRelay()) {
+                uplink[r] += index.node(i).uplinkKbps();
+            }
+        }
+        int links = index.linkCount();
+        boolean[][] senderBehind = new boolean[links * 2][regions];
+        boolean[][] receiverBehind = new boolean[links * 2][regions];
+        for (int a = 0; a < regions; a++) {
+            if (uplink[a] == 0) {
+                continue;
+            }
+            for (int b = 0; b < regions; b++) {
+                if (demand[b] == 0 || a == b) {
+                    continue;
+                }
+                Route route = routing.route(a, b);
+                for (int h = 0; h < route.hops(); h++) {
+                    int key = route.link(h) * 2 + (route.aToB(h) ? 0 : 1);
+                    senderBehind[key][a] = true;
+                    receiverBehind[key][b] = true;
+                }
+            }
+        }
+        for (int key = 0; key < links * 2; key++) {
+            Link link = index.link(key / 2);
+            if (link.capacityKbps().isEmpty()) {
+                continue;
+            }
+            long in = 0;
+            long out = 0;
+            for (int r = 0; r < regions; r++) {
+                in += receiverBehind[key][r] ? demand[r] : 0;
+                out += senderBehind[key][r] ? uplink[r] : 0;
+            }
+            if (Math.min(in, out) > link.capacityKbps().getAsLong() - link.loadKbps()) {
+                return Optional.of("link \"" + link.id() + "\" may be filled by the plan");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Solves, realises and adds the trees and the class model's figures to the assembler. */
+    static int[][] plan(PlanningProblem problem, PlanAssembler plan, Plan greedy) {
+        PeerClasses classes = PeerClasses.of(problem);
+        ClassModel model = new ClassModel(classes);
+        PlanOptions options = problem.options();
+        long start = System.nanoTime();
+        long[] warm = WarmStart.of(problem, model, greedy);
+        LexicographicSolve.Outcome outcome;
+        LexicographicSolve.Outcome previous = null;
+        int rounds = 0;
+        boolean connected;
+        while (true) {
+            Duration left = options.timeLimit()
+                    .map(limit -> limit.minusNanos(System.nanoTime() - start))
+                    .orElse(null);
+            LexicographicSolve.Outcome next =
+                    model.solve(options, warm, left == null || !left.isNegative() ? left : Duration.ZERO);
+            if (previous != null && next.servedStatus().equals("UNKNOWN")) {
+                // Cut off before any solution: keep the last one (what it leaves unreachable goes unserved).
+                outcome = previous;
+                connected = false;
+                break;
+            }
+            outcome = next;
+            List<ConnectivityCuts.Cut> missing = ConnectivityCuts.violated(model, outcome);
+            connected = missing.isEmpty();
+            rounds++;
+            boolean outOfTime = left != null && left.isNegative();
+            if (connected || rounds >= MAX_ROUNDS || outOfTime) {
+                break;
+            }
+            for (ConnectivityCuts.Cut cut : missing) {
+                ConnectivityCuts.add(model, cut.channel(), cut.inside(), cut.cls());
+            }
+            warm = outcome.values();
+            previous = outcome;
+        }
+        int channels = model.graphs.length;
+        int[][] m = new int[channels][classes.count];
+        long[][][] x = new long[channels][][];
+        for (int c = 0; c < channels; c++) {
+            for (int h = 0; h < classes.count; h++) {
+                m[c][h] = model.m[c][h] >= 0 ? (int) outcome.value(model.m[c][h]) : 0;
+            }
+            x[c] = new long[model.x[c].length][];
+            for (int s = 0; s < model.x[c].length; s++) {
+                int[] vars = model.x[c][s];
+                x[c][s] = new long[vars.length];
+                for (int a = 0; a < vars.length; a++) {
+                    x[c][s][a] = outcome.value(vars[a]);
+                }
+            }
+        }
+        Realizer.Result result = new Realizer(classes, model.graphs, m, x).run();
+        SnapshotIndex index = problem.index();
+        for (Realizer.Tree tree : result.trees()) {
+            for (int e = 0; e < tree.children().length; e++) {
+                int p = tree.parents()[e];
+                int q = tree.children()[e];
+                plan.edge(tree.channel(), tree.substream(), p, q, Pairing.initiator(index.node(p), index.node(q)));
+            }
+        }
+        ExactMetrics.record(plan, "class", outcome, connected && result.complete());
+        plan.metric("exact.rounds", rounds);
+        plan.metric("exact.cuts", model.cuts);
+        plan.metric("exact.classes", classes.count);
+        plan.metric("exact.variables", model.variables());
+        int[][] received = new int[channels][index.nodeCount()];
+        for (int c = 0; c < channels; c++) {
+            for (int q = 0; q < index.nodeCount(); q++) {
+                received[c][q] = result.served()[c][q] ? index.channel(c).substreams() : 0;
+            }
+        }
+        return received;
+    }
+}

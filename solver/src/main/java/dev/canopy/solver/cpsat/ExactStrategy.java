@@ -1,0 +1,152 @@
+package dev.canopy.solver.cpsat;
+
+import dev.canopy.model.Limit;
+import dev.canopy.model.Node;
+import dev.canopy.model.SnapshotIndex;
+import dev.canopy.model.plan.Plan;
+import dev.canopy.model.plan.UnservedReason;
+import dev.canopy.solver.Locality;
+import dev.canopy.solver.Pairing;
+import dev.canopy.solver.PlanAssembler;
+import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.Strategy;
+import dev.canopy.solver.greedy.GreedyStrategy;
+import java.util.Optional;
+
+/**
+ * The optimum that other strategies are measured against, with OR-Tools CP-SAT. Objective,
+ * lexicographic: first the most served (node, channel) pairs, premium before standard before
+ * free; then the least {@link Locality} cost. Solved in two phases (see {@link
+ * LexicographicSolve}); the plan's metrics say {@code optimal} (true only when both phases are
+ * proved and, for the class model, every unit was placed as solved), the {@code gap} and the
+ * objective values and bounds ({@code exact.*}).
+ *
+ * <p><b>Per-node model</b>, for problems of at most {@value #NODE_MODEL_EDGES} candidate edge
+ * variables ({@link NodeModel}): every rule of the verifier is a constraint (capacities in kbps,
+ * links, pairing, depth labels and maxDepth), and any node may relay any substream, parity ones
+ * included. Its {@code optimal=true} is the true optimum.
+ *
+ * <p><b>Class model</b>, for larger problems (up to {@value #MAX_RECEIVERS} receivers): nodes are
+ * grouped into classes that share leaf region, type, limits, access list, role, tier and wanted
+ * channels ({@link PeerClasses}). Per channel, {@code m[c][h]} counts the served nodes of class
+ * h (its first m by slots; a slot is one substream rate of uplink), and per data substream
+ * {@code x[c][s][a]} the child edges along each arc of a hub graph where regions, countries and
+ * the world are hubs charging the locality weight of their scope ({@link ChannelGraph}). A class
+ * sends at most the slots of its served nodes (a concave function of m, as its tangents); a
+ * reach flow per substream and region/country cuts ({@link ConnectivityCuts}) make every serving
+ * class reachable from a source; a class of one whose downlink is short takes k slots per
+ * channel. It starts from greedy's plan counted by class ({@link WarmStart}). The solution is
+ * turned into per-node trees by {@link Realizer}; the verifier checks the result.
+ *
+ * <p><b>What the class model's optimum is over, and where it is not exact.</b> Plans in which
+ * every served node receives exactly the k data substreams of each channel it is served (parity
+ * substreams stay unused), nodes that are unserved or do not want a channel receive none of it,
+ * a class of several nodes is served all its channels or none, and within a class the served
+ * nodes are those with the most slots. Reachability is required at class and hub level, which
+ * does not guarantee that units passing through a hub can be paired node by node: when the fill
+ * gets stuck it repairs with spare slots (nearest first) and the plan says {@code optimal=false}.
+ * On tiny networks it matches the per-node optimum on 16 of 24 seeds ({@code
+ * ExactCrossCheckTest}); it loses on the others through these restrictions (a node that relays
+ * one substream without being served, units through a hub). If its plan is worse than greedy's,
+ * greedy's plan is returned, marked {@code exact.fallback=greedy}. Refused (with the reason):
+ * channels of different substream rates, a channel with maxDepth, a capped link that the plan
+ * could fill, more than {@value PeerClasses#MAX_CHANNELS_PER_CLASS} channels per node.
+ *
+ * <p>Deterministic: one CP-SAT worker, the options' seed, and a deterministic-time budget; a
+ * wall-clock {@code timeLimit} is honoured as well (a run cut by it may not repeat). Stateless
+ * and thread-safe.
+ */
+public final class ExactStrategy implements Strategy {
+    /** The registered name. */
+    public static final String NAME = "exact";
+
+    /** The most receivers taken: the class model grows with classes, which grow slowly with peers. */
+    public static final int MAX_RECEIVERS = 5_000;
+
+    /** Up to this many candidate edge variables, the per-node model is used. */
+    static final long NODE_MODEL_EDGES = 40_000;
+
+    /** Which model plans a problem. */
+    enum Model {
+        AUTO,
+        NODE,
+        CLASS
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "the optimum by CP-SAT: most served pairs (by tier), then least locality cost; small problems only";
+    }
+
+    @Override
+    public int maxReceivers() {
+        return MAX_RECEIVERS;
+    }
+
+    @Override
+    public Plan plan(PlanningProblem problem) {
+        return plan(problem, Model.AUTO);
+    }
+
+    /** Plans with the given model (the tests compare the two). */
+    Plan plan(PlanningProblem problem, Model model) {
+        SnapshotIndex index = problem.index();
+        long receivers = 0;
+        for (int c = 0; c < index.channelCount(); c++) {
+            receivers += index.receivers(c).length;
+        }
+        if (receivers > MAX_RECEIVERS) {
+            throw new IllegalArgumentException("exact takes at most " + MAX_RECEIVERS + " receivers, the problem has "
+                    + receivers + "; use greedy");
+        }
+        Model chosen =
+                model == Model.AUTO ? (NodeModel.size(index) <= NODE_MODEL_EDGES ? Model.NODE : Model.CLASS) : model;
+        if (chosen == Model.CLASS) {
+            Optional<String> why = ClassPlanner.unsupported(problem);
+            if (why.isPresent()) {
+                throw new IllegalArgumentException("exact cannot plan this problem exactly: " + why.get()
+                        + " (supported on problems of at most " + NODE_MODEL_EDGES + " candidate edges)");
+            }
+        }
+        PlanAssembler plan = new PlanAssembler(index);
+        Plan greedy = chosen == Model.CLASS ? new GreedyStrategy().plan(problem) : null;
+        int[][] received =
+                chosen == Model.NODE ? NodePlanner.plan(problem, plan) : ClassPlanner.plan(problem, plan, greedy);
+        for (int c = 0; c < index.channelCount(); c++) {
+            int k = index.channel(c).substreams();
+            for (int q : index.receivers(c)) {
+                int got = received[c][q];
+                if (got < k) {
+                    UnservedReason reason = got > 0 ? UnservedReason.DEGRADED : reason(index, c, q);
+                    plan.unserved(q, c, reason, Optional.empty(), got);
+                }
+            }
+        }
+        Plan exact = plan.build(NAME, problem.options());
+        if (greedy != null && Comparison.better(index, greedy, exact)) {
+            return Comparison.relabel(greedy, exact, NAME);
+        }
+        return exact;
+    }
+
+    /** Why a node got nothing: its access list or the lightweight rules leave no holder, else capacity. */
+    private static UnservedReason reason(SnapshotIndex index, int channel, int node) {
+        Node child = index.node(node);
+        var down = child.downlinkKbps();
+        if (down.isPresent() && down.getAsLong() < index.channel(channel).rateKbps()) {
+            return UnservedReason.CAPACITY;
+        }
+        for (int p = 0; p < index.nodeCount(); p++) {
+            boolean holder = index.isSource(channel, p) || index.wants(channel, p);
+            if (p != node && holder && Pairing.canPair(index.node(p), child)) {
+                return UnservedReason.CAPACITY;
+            }
+        }
+        return child.has(Limit.ACCESS_LIST) ? UnservedReason.ACCESS_LIST : UnservedReason.NO_COMPATIBLE_SOURCE;
+    }
+}

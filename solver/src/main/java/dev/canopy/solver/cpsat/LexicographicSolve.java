@@ -1,0 +1,206 @@
+package dev.canopy.solver.cpsat;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearExpr;
+import dev.canopy.solver.PlanOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Solves a model in two phases, lexicographically: first the served weight is maximised, then,
+ * with the served weight held at what phase one found, the locality cost is minimised (hinted
+ * with phase one's solution, so phase two always starts from a feasible point).
+ *
+ * <p>Deterministic: one search worker (with the LP at linearization level 2, which finds and
+ * proves these network-like models far better than the default), the options' seed as CP-SAT's
+ * random seed, and a deterministic-time budget ({@link #DETERMINISTIC_SECONDS} per phase) so that the same model
+ * gives the same answer on any machine. A wall-clock {@link PlanOptions#timeLimit()} is honoured
+ * on top (phase two gets what phase one left); a search cut by the wall clock may differ between
+ * runs, which the plan records as {@code optimal=false}.
+ *
+ * <p>Every CP-SAT status is mapped: OPTIMAL (proved), FEASIBLE (cut by a limit: a solution and
+ * a bound), UNKNOWN (cut before any solution: phase one falls back to serving nothing, phase
+ * two to phase one's solution), INFEASIBLE and MODEL_INVALID (a bug in the model: every model
+ * here admits the empty plan) and UNRECOGNIZED throw {@link IllegalStateException}.
+ */
+final class LexicographicSolve {
+    /** Deterministic-time budget of each phase (CP-SAT's deterministic seconds). */
+    static final double DETERMINISTIC_SECONDS = 10;
+
+    /** One search worker: CP-SAT is then deterministic under a deterministic-time limit. */
+    static final int WORKERS = 1;
+
+    static {
+        Loader.loadNativeLibraries();
+    }
+
+    private final CpModel model = new CpModel();
+    private final List<IntVar> vars = new ArrayList<>();
+
+    /** The outcome of both phases. */
+    record Outcome(
+            long[] values,
+            boolean optimal,
+            String servedStatus,
+            long served,
+            long servedBound,
+            String costStatus,
+            long cost,
+            long costBound) {
+
+        long value(int var) {
+            return values[var];
+        }
+
+        /** Relative gap of the phase that was cut, 0 when both are proved. */
+        double gap() {
+            double servedGap = served == servedBound ? 0 : (servedBound - served) / (double) Math.max(1, servedBound);
+            double costGap = cost == costBound ? 0 : (cost - costBound) / (double) Math.max(1, cost);
+            return Math.max(servedGap, costGap);
+        }
+    }
+
+    CpModel model() {
+        return model;
+    }
+
+    /** A new integer variable; returns its number for {@link Outcome#value}. */
+    int newInt(long lo, long hi) {
+        vars.add(model.newIntVar(lo, hi, ""));
+        return vars.size() - 1;
+    }
+
+    /** A new Boolean variable; returns its number. */
+    int newBool() {
+        vars.add(model.newBoolVar(""));
+        return vars.size() - 1;
+    }
+
+    /** A variable made by {@link #newBool}. */
+    BoolVar bool(int number) {
+        return (BoolVar) vars.get(number);
+    }
+
+    IntVar var(int number) {
+        return vars.get(number);
+    }
+
+    int size() {
+        return vars.size();
+    }
+
+    /** A linear expression over variable numbers and coefficients. */
+    LinearExpr sum(int[] numbers, long[] coefficients, int count) {
+        IntVar[] v = new IntVar[count];
+        long[] c = new long[count];
+        for (int i = 0; i < count; i++) {
+            v[i] = vars.get(numbers[i]);
+            c[i] = coefficients[i];
+        }
+        return LinearExpr.weightedSum(v, c);
+    }
+
+    Outcome solve(LinearExpr served, LinearExpr cost, PlanOptions options) {
+        return solve(served, cost, options, null, options.timeLimit().orElse(null));
+    }
+
+    /**
+     * Solves both phases, phase one hinted with {@code warm} (a previous solution, perhaps
+     * infeasible now) or with the empty plan; {@code wallLimit} may be null. The model can be
+     * solved again afterwards (phase two's constraint is removed again).
+     */
+    Outcome solve(LinearExpr served, LinearExpr cost, PlanOptions options, long[] warm, Duration wallLimit) {
+        String invalid = model.validate();
+        if (!invalid.isEmpty()) {
+            throw new IllegalStateException("exact: the CP-SAT model is invalid: " + invalid);
+        }
+        long start = System.nanoTime();
+        model.clearObjective();
+        model.maximize(served);
+        model.clearHints();
+        for (int i = 0; i < vars.size(); i++) {
+            IntVar v = vars.get(i);
+            model.addHint(
+                    v, warm != null && i < warm.length ? warm[i] : v.getDomain().min());
+        }
+        CpSolver first = solver(options, wallLimit);
+        CpSolverStatus s1 = first.solve(model);
+        long[] values = new long[vars.size()];
+        long servedValue;
+        long servedBound;
+        switch (s1) {
+            case OPTIMAL, FEASIBLE -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = first.value(vars.get(i));
+                }
+                servedValue = Math.round(first.objectiveValue());
+                servedBound = (long) Math.floor(first.bestObjectiveBound() + 1e-6);
+            }
+            case UNKNOWN -> {
+                // No solution within the limit: every variable at its lower bound is the empty plan.
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = vars.get(i).getDomain().min();
+                }
+                servedValue = 0;
+                servedBound = (long) Math.floor(first.bestObjectiveBound() + 1e-6);
+            }
+            case INFEASIBLE, MODEL_INVALID, UNRECOGNIZED -> throw new IllegalStateException(
+                    "exact: CP-SAT answered " + s1 + " on a model that admits the empty plan");
+            default -> throw new IllegalStateException("exact: unknown CP-SAT status " + s1);
+        }
+        model.clearObjective();
+        int held = model.getBuilder().getConstraintsCount();
+        model.addGreaterOrEqual(served, servedValue);
+        model.minimize(cost);
+        model.clearHints();
+        for (int i = 0; i < values.length; i++) {
+            model.addHint(vars.get(i), values[i]);
+        }
+        Duration left = wallLimit == null ? null : wallLimit.minusNanos(System.nanoTime() - start);
+        left = left != null && left.isNegative() ? Duration.ZERO : left;
+        CpSolver second = solver(options, left);
+        CpSolverStatus s2 = second.solve(model);
+        model.getBuilder().removeConstraints(held);
+        long costValue;
+        long costBound;
+        switch (s2) {
+            case OPTIMAL, FEASIBLE -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = second.value(vars.get(i));
+                }
+                costValue = Math.round(second.objectiveValue());
+                costBound = (long) Math.ceil(second.bestObjectiveBound() - 1e-6);
+            }
+            case UNKNOWN -> {
+                costValue = -1;
+                costBound = Math.max(0, (long) Math.ceil(second.bestObjectiveBound() - 1e-6));
+            }
+            case INFEASIBLE, MODEL_INVALID, UNRECOGNIZED -> throw new IllegalStateException(
+                    "exact: CP-SAT answered " + s2 + " in phase two, whose hint is feasible");
+            default -> throw new IllegalStateException("exact: unknown CP-SAT status " + s2);
+        }
+        boolean optimal = s1 == CpSolverStatus.OPTIMAL && s2 == CpSolverStatus.OPTIMAL;
+        return new Outcome(values, optimal, s1.name(), servedValue, servedBound, s2.name(), costValue, costBound);
+    }
+
+    private static CpSolver solver(PlanOptions options, Duration wallLimit) {
+        CpSolver solver = new CpSolver();
+        solver.getParameters()
+                .setNumWorkers(WORKERS)
+                .setInterleaveSearch(WORKERS > 1)
+                .setLinearizationLevel(2)
+                .setRandomSeed((int) (options.seed() ^ (options.seed() >>> 32)))
+                .setMaxDeterministicTime(DETERMINISTIC_SECONDS)
+                .setLogSearchProgress(false);
+        if (wallLimit != null) {
+            solver.getParameters().setMaxTimeInSeconds(Math.max(0.001, wallLimit.toNanos() / 1e9));
+        }
+        return solver;
+    }
+}

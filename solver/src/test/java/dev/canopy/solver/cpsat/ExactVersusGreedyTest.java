@@ -1,0 +1,68 @@
+package dev.canopy.solver.cpsat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.canopy.model.Snapshot;
+import dev.canopy.model.generate.CapacityMix;
+import dev.canopy.model.generate.GeneratorOptions;
+import dev.canopy.model.generate.NetworkGenerator;
+import dev.canopy.model.plan.Plan;
+import dev.canopy.policies.verify.PlanVerifier;
+import dev.canopy.policies.verify.Verification;
+import dev.canopy.solver.Locality;
+import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.flow.LocalityBound;
+import dev.canopy.solver.flow.LocalityLowerBound;
+import dev.canopy.solver.greedy.GreedyStrategy;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Exact against greedy and the locality lower bound on generated networks of 500 to 2,000
+ * peers: exact serves at least as many, at no more locality cost, and the bound is below both.
+ * Exact falls back to greedy's plan when its own is worse (marked {@code exact.fallback}); the
+ * printed ratios show where it is not. Slow (tens of seconds per instance).
+ */
+@Tag("slow")
+class ExactVersusGreedyTest {
+    static Stream<Arguments> instances() {
+        return Stream.of(
+                Arguments.of(GeneratorOptions.defaults(500).withSeed(21).withId("g500")),
+                Arguments.of(GeneratorOptions.defaults(1000).withSeed(22).withId("g1000")),
+                Arguments.of(GeneratorOptions.defaults(1000)
+                        .withMix(CapacityMix.LOG_NORMAL)
+                        .withSeed(23)
+                        .withId("g1000-lognormal")),
+                Arguments.of(GeneratorOptions.defaults(2000).withSeed(24).withId("g2000")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("instances")
+    void exactServesAtLeastGreedyAtNoMoreCostAndTheBoundIsBelowBoth(GeneratorOptions options) {
+        Snapshot snapshot = NetworkGenerator.generate(options);
+        PlanningProblem problem = PlanningProblem.of(snapshot);
+
+        Plan exact = new ExactStrategy().plan(problem);
+        Plan greedy = new GreedyStrategy().plan(problem);
+        LocalityBound bound = LocalityLowerBound.compute(problem);
+
+        Verification exactCheck = PlanVerifier.verify(problem.routing(), exact);
+        Verification greedyCheck = PlanVerifier.verify(problem.routing(), greedy);
+        assertThat(exactCheck.violations()).isEmpty();
+        assertThat(greedyCheck.violations()).isEmpty();
+        assertThat(exact.unserved().size())
+                .isLessThanOrEqualTo(greedy.unserved().size());
+        long exactCost = Locality.planCost(problem.index(), exact);
+        long greedyCost = Locality.planCost(problem.index(), greedy);
+        assertThat(exactCost).isLessThanOrEqualTo(greedyCost);
+        if (exact.unserved().isEmpty()) {
+            assertThat(bound.cost()).isLessThanOrEqualTo(exactCost);
+        }
+        System.out.printf(
+                "exact-vs-greedy %s: exact %d, greedy %d, ratio %.3f, bound %d, metrics %s%n",
+                options.id(), exactCost, greedyCost, exactCost / (double) greedyCost, bound.cost(), exact.metrics());
+    }
+}
