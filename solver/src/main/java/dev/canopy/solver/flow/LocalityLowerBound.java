@@ -4,11 +4,16 @@ import com.google.ortools.Loader;
 import com.google.ortools.graph.MinCostFlow;
 import com.google.ortools.graph.MinCostFlowBase;
 import dev.canopy.model.Node;
+import dev.canopy.model.Role;
 import dev.canopy.model.SnapshotIndex;
+import dev.canopy.solver.Holdings;
 import dev.canopy.solver.Locality;
+import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanningProblem;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +31,10 @@ import java.util.Optional;
  * source of the channel must take at least k units from outside (each of the at least k
  * substreams its nodes hold enters it at least once); it is a lower-bounded arc on the region's
  * import node. A country hub feeds a region only if another region of that country has senders.
+ * Receivers whose access list admits no ordinary peer ({@link Holdings#restricted}) are taken
+ * out of the flow: each costs k times its cheapest allowed sender (a server, or a node it names),
+ * added to the flow's cost; a region where such a receiver may relay gets no import rule (its
+ * substreams may enter through that receiver, whose edges the added term already counts).
  *
  * <p><b>What it bounds.</b> Every rule above only relaxes a plan's rules, so when the flow can
  * deliver k units to every receiver, {@code cost} is at most the locality cost of ANY valid plan
@@ -68,7 +77,15 @@ public final class LocalityLowerBound {
         private final long[][] supply;
 
         private final long[][] receivers;
+        /** Regular and lightweight receivers again, with the restricted ones (for the fallback). */
+        private final long[][] allReceivers;
+
         private final boolean[] hasSource;
+        /** Regions where a restricted receiver may relay: their import rule is not applied. */
+        private final boolean[] restrictedRelay;
+        /** Least cost of the k units of every restricted receiver; -1 if one has no allowed sender. */
+        private final long restrictedCost;
+
         int classes;
 
         ChannelFlow(SnapshotIndex index, int channel) {
@@ -79,7 +96,11 @@ public final class LocalityLowerBound {
             this.regions = index.regionCount();
             supply = new long[regions][2];
             receivers = new long[regions][2];
+            allReceivers = new long[regions][2];
             hasSource = new boolean[regions];
+            restrictedRelay = new boolean[regions];
+            List<Integer> servers = new ArrayList<>();
+            List<Integer> restricted = new ArrayList<>();
             for (int i = 0; i < index.nodeCount(); i++) {
                 boolean source = index.isSource(channel, i);
                 boolean wants = index.wants(channel, i);
@@ -92,19 +113,56 @@ public final class LocalityLowerBound {
                 if (source) {
                     hasSource[r] = true;
                 } else {
-                    receivers[r][kind]++;
+                    allReceivers[r][kind]++;
+                    if (Holdings.restricted(node)) {
+                        restricted.add(i);
+                        restrictedRelay[r] |= node.canRelay();
+                    } else {
+                        receivers[r][kind]++;
+                    }
                 }
                 if (node.canRelay()) {
                     supply[r][kind] += node.uplinkKbps() / rate;
+                    if (node.role() != Role.PEER) {
+                        servers.add(i);
+                    }
                 }
             }
+            restrictedCost = restrictedCost(restricted, servers);
+        }
+
+        /**
+         * A receiver whose access list admits no ordinary peer takes each of its at least k units
+         * from a server or a node it names: at least k times the cheapest such sender's cost.
+         */
+        private long restrictedCost(List<Integer> restricted, List<Integer> servers) {
+            long total = 0;
+            for (int v : restricted) {
+                Node child = index.node(v);
+                List<Integer> candidates = new ArrayList<>(servers);
+                for (String entry : child.accessList()) {
+                    index.nodeIndex(entry).ifPresent(candidates::add);
+                }
+                long cheapest = Long.MAX_VALUE;
+                for (int u : candidates) {
+                    boolean holds = index.isSource(channel, u) || index.wants(channel, u);
+                    if (u != v && holds && index.node(u).canRelay() && Pairing.allows(child, index.node(u))) {
+                        cheapest = Math.min(cheapest, Locality.edgeCost(index, u, v) * rate);
+                    }
+                }
+                if (cheapest == Long.MAX_VALUE) {
+                    return -1;
+                }
+                total += k * cheapest;
+            }
+            return total;
         }
 
         /** More than any arc can carry: all supply and all demand. */
         private long capacity() {
             long total = 0;
             for (int r = 0; r < regions; r++) {
-                total += supply[r][0] + supply[r][1] + k * (receivers[r][0] + receivers[r][1] + 1);
+                total += supply[r][0] + supply[r][1] + k * (allReceivers[r][0] + allReceivers[r][1] + 1);
             }
             return total;
         }
@@ -112,16 +170,18 @@ public final class LocalityLowerBound {
         long solve() {
             long demand = 0;
             for (int r = 0; r < regions; r++) {
-                demand += k * (receivers[r][0] + receivers[r][1]);
+                demand += k * (allReceivers[r][0] + allReceivers[r][1]);
             }
             if (demand == 0) {
                 return 0;
             }
-            Optional<Long> strengthened = build(true).solveBalanced();
-            if (strengthened.isPresent()) {
-                return strengthened.get();
+            if (restrictedCost >= 0) {
+                Optional<Long> strengthened = build(true, receivers).solveBalanced();
+                if (strengthened.isPresent()) {
+                    return strengthened.get() + restrictedCost;
+                }
             }
-            Graph relaxed = build(false);
+            Graph relaxed = build(false, allReceivers);
             MinCostFlowBase.Status status = relaxed.flow.solveMaxFlowWithMinCost();
             return switch (status) {
                 case OPTIMAL -> relaxed.flow.getOptimalCost();
@@ -140,7 +200,7 @@ public final class LocalityLowerBound {
          * import entry and import exit; then a country hub per country and one world hub; last a
          * sink for the supply that is not needed.
          */
-        private Graph build(boolean importRule) {
+        private Graph build(boolean importRule, long[][] receivers) {
             Map<String, Integer> countryHub = new HashMap<>();
             Map<String, Integer> countrySenderRegions = new HashMap<>();
             for (int r = 0; r < regions; r++) {
@@ -191,7 +251,7 @@ public final class LocalityLowerBound {
                     continue;
                 }
                 long[] demandOf = {k * receivers[r][0], k * receivers[r][1]};
-                if (importRule && !hasSource[r]) {
+                if (importRule && !hasSource[r] && !restrictedRelay[r]) {
                     // Lower bound k on entry -> exit: entry must take k more, exit gets k for free.
                     g.flow.setNodeSupply(entry, -k);
                     g.flow.setNodeSupply(exit, k);

@@ -2,6 +2,7 @@ package dev.canopy.solver.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canopy.model.Limit;
 import dev.canopy.model.Snapshot;
 import dev.canopy.model.SnapshotBuilder;
 import dev.canopy.model.generate.GeneratorOptions;
@@ -47,6 +48,39 @@ class LocalityLowerBoundTest {
         assertThat(bound.cost()).isEqualTo(2 * 300 * Locality.CROSS_REGION);
         assertThat(bound.cost()).isEqualTo(Locality.planCost(problem.index(), exact));
         assertThat(bound.classes()).isEqualTo(2);
+    }
+
+    @Test
+    void countsWhatServerOnlyReceiversMustTakeFromTheirServers() {
+        // The origin sits in France; a peer in isp-b (Germany) may receive only from the origin,
+        // so its 2 substreams of 300 kbps cross a country (weight 4) whatever the plan.
+        Snapshot snapshot = SnapshotBuilder.create("server-only")
+                .region("world")
+                .country("de", "world", "DE")
+                .country("fr", "world", "FR")
+                .region("isp-b", "de")
+                .region("isp-f", "fr")
+                .link("lb", "isp-b", "de", 3)
+                .link("lf", "isp-f", "fr", 3)
+                .link("de-fr", "de", "fr", 10)
+                .channel("live", 600, 2, "origin")
+                .origin("origin", "isp-f", 6000)
+                .peer("p1", "isp-b", 900, "live")
+                .peer("p2", "isp-b", 0, n -> n.lightweight(Limit.NO_INBOUND, Limit.ACCESS_LIST)
+                        .accessList("role:origin")
+                        .wants("live"))
+                .build();
+        PlanningProblem problem = PlanningProblem.of(snapshot);
+        Plan exact = new ExactStrategy().plan(problem);
+        assertThat(PlanVerifier.verify(problem.routing(), exact).violations()).isEmpty();
+        assertThat(exact.unserved()).isEmpty();
+
+        LocalityBound bound = LocalityLowerBound.compute(problem);
+
+        // At least p2's own 2 x 300 kbps across countries; without the server-only term the bound
+        // could let both peers share one import pair.
+        assertThat(bound.cost()).isGreaterThanOrEqualTo(2 * 300 * Locality.CROSS_COUNTRY);
+        assertThat(bound.cost()).isLessThanOrEqualTo(Locality.planCost(problem.index(), exact));
     }
 
     @Test
