@@ -87,6 +87,36 @@ class BenchCommandTest {
     }
 
     @Test
+    void theInstancesOptionKeepsTheMatchingOnesAndSaysSoInTheCommand() throws Exception {
+        Path out = dir.resolve("critical");
+        CommandRun run = CommandRun.of(
+                "bench",
+                "--suite",
+                "smoke",
+                "--strategies",
+                "greedy",
+                "--instances",
+                "critical.*",
+                "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("smoke suite, 1 instances").doesNotContain("four-tier");
+        assertThat(Files.readString(out.resolve("results.csv")))
+                .contains("critical-n200")
+                .doesNotContain("four-tier-n200");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("--instances 'critical.*'");
+    }
+
+    @Test
+    void instancesMatchingNothingAreAUsageError() {
+        CommandRun run = CommandRun.of("bench", "--suite", "smoke", "--instances", "nothing", "--out", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("no instance of the smoke suite matches --instances nothing");
+    }
+
+    @Test
     void anUnknownSuiteIsAUsageError() {
         CommandRun run = CommandRun.of("bench", "--suite", "huge", "--out", dir.toString());
 
