@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
             "overlay   the deployed P2P live-streaming overlay of 2020-07-03: 5,275 peers in their",
             "          countries and ISPs, RIPE Atlas latencies, Ookla capacities (--deployed-out",
             "          also writes its 19,189 measured sessions as CSV).",
-            "as-graph  peers on stub ASes of the CAIDA AS graph of 2024-08-01, over the ASes above",
+            "as-graph  peers on leaf ASes of the CAIDA AS graph of 2024-08-01, over the ASes above",
             "          them (provider-closure) or all 77k ASes (full).",
             "churn     join/leave events of a snapshot's peers replayed from the STUNner smartphone",
             "          trace (--snapshot required; starts at the snapshot's takenAt unless --start).",
@@ -69,7 +69,7 @@ final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--peers", paramLabel = "N", description = "as-graph: peers (default: 10000).")
     Integer peers;
 
-    @Option(names = "--ases", paramLabel = "N", description = "as-graph: stub ASes holding peers (default: 1000).")
+    @Option(names = "--ases", paramLabel = "N", description = "as-graph: leaf ASes holding peers (default: 1000).")
     Integer ases;
 
     @Option(

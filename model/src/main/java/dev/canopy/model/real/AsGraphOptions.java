@@ -6,7 +6,7 @@ import java.util.Objects;
  * What {@link AsGraphSnapshots#build} places on the CAIDA AS graph.
  *
  * @param peers number of peers, 1 to 20,000,000, at least {@code peerAses}
- * @param peerAses number of stub ASes the peers are spread over, at least 1
+ * @param peerAses number of leaf ASes the peers are spread over, at least 1
  * @param substreams k of the one live channel, 1 to 256
  * @param parity n, 0 to 256
  * @param rateKbps the channel's rate, kbps
@@ -26,7 +26,7 @@ public record AsGraphOptions(
     }
 
     /**
-     * 10,000 peers over 1,000 stub ASes, k = 8, n = 0, {@value RealOverlayOptions#DEFAULT_RATE_KBPS}
+     * 10,000 peers over 1,000 leaf ASes, k = 8, n = 0, {@value RealOverlayOptions#DEFAULT_RATE_KBPS}
      * kbps, seed 1, {@link AsScope#PROVIDER_CLOSURE}.
      */
     public static AsGraphOptions defaults() {

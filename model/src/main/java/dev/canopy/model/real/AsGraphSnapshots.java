@@ -39,7 +39,7 @@ import java.util.stream.IntStream;
  * the seed and the two ASNs alone, so a link has the same latency in every scope. Routing
  * follows the format's rule (lowest latency), not BGP's valley-free policy routing.
  *
- * <p><b>Nodes</b>: {@code peerAses} stub ASes (no customer, at least one provider) are chosen
+ * <p><b>Nodes</b>: {@code peerAses} leaf ASes (no customer, at least one provider) are chosen
  * with the seed; each gets one peer, and the other peers go to them by a Zipf law (exponent 1,
  * ranks in the order chosen), so a few ASes hold many peers. Peers {@code p1}, {@code p2}, ...
  * get the generator's four-tier uplinks (0.5, 1, 2, 4 x rate at 30, 40, 20, 10 %) and want
@@ -72,7 +72,7 @@ public final class AsGraphSnapshots {
      *
      * @throws dev.canopy.model.io.InputException naming the file (and line) when it is missing
      *     or malformed
-     * @throws IllegalArgumentException when the graph has fewer stub ASes than {@code peerAses}
+     * @throws IllegalArgumentException when the graph has fewer leaf ASes than {@code peerAses}
      */
     public static Snapshot build(Path dataDir, AsGraphOptions options) {
         return build(AsRelationships.load(dataDir), options);
@@ -84,15 +84,15 @@ public final class AsGraphSnapshots {
         SplittableRandom uplinkRng = root.split();
         SplittableRandom serverRng = root.split();
 
-        int[] stubs = graph.stubs();
-        if (o.peerAses() > stubs.length) {
+        int[] leaves = graph.leaves();
+        if (o.peerAses() > leaves.length) {
             throw new IllegalArgumentException(
-                    "peerAses must be at most " + stubs.length + ", the stub ASes of the graph, got " + o.peerAses());
+                    "peerAses must be at most " + leaves.length + ", the leaf ASes of the graph, got " + o.peerAses());
         }
-        int[] order = Draws.permutation(placementRng, stubs.length);
+        int[] order = Draws.permutation(placementRng, leaves.length);
         int[] peerAses = new int[o.peerAses()];
         for (int j = 0; j < peerAses.length; j++) {
-            peerAses[j] = stubs[order[j]];
+            peerAses[j] = leaves[order[j]];
         }
         if (graph.clique.length == 0) {
             throw new IllegalArgumentException("the AS graph names no tier-1 clique for the origin");

@@ -164,8 +164,8 @@ final class AsRelationships {
         return Arrays.binarySearch(asn, number);
     }
 
-    /** The ASes with no customer and at least one provider (stub networks), ascending. */
-    int[] stubs() {
+    /** The ASes with no customer and at least one provider (leaf networks), ascending. */
+    int[] leaves() {
         int[] out = new int[asn.length];
         int n = 0;
         for (int v = 0; v < asn.length; v++) {

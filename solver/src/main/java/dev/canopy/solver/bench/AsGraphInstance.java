@@ -6,7 +6,7 @@ import dev.canopy.model.real.AsGraphSnapshots;
 import java.nio.file.Path;
 
 /**
- * CAIDA's AS graph (2024-08-01) as a bench instance: peers spread over stub ASes, the regions
+ * CAIDA's AS graph (2024-08-01) as a bench instance: peers spread over leaf ASes, the regions
  * and links of those ASes and all their providers ({@link dev.canopy.model.real.AsScope}). The
  * network is built with the options' own seed for every bench seed.
  */

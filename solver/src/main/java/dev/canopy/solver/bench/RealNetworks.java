@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The real networks of the suites, built from {@code ../shared/data} at run time: the deployed
  * P2P live-streaming overlay's 5,275 peers (with the overlay it actually ran as the reference
- * plan {@code deployed}) and CAIDA's AS graph (10,000 peers over 1,000 stub ASes and their
+ * plan {@code deployed}) and CAIDA's AS graph (10,000 peers over 1,000 leaf ASes and their
  * providers). One instance per seed; the seed varies the strategies and the failure sample, not
  * the network. When the data is absent they are left out with a printed note.
  */
