@@ -1,6 +1,7 @@
 package dev.canopy.model.generate;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -88,323 +89,67 @@ public record GeneratorOptions(
 
     /** A copy with another number of peers; the number of groups is kept as it is. */
     public GeneratorOptions withPeers(int value) {
-        return new GeneratorOptions(
-                value,
-                continents,
-                countriesPerContinent,
-                ispsPerCountry,
-                seed,
-                channels,
-                rateKbps,
-                substreams,
-                parity,
-                mix,
-                lightweightShare,
-                premiumShare,
-                freeShare,
-                groups,
-                enterpriseShare,
-                id);
+        return copy(c -> c.peers = value);
     }
 
     public GeneratorOptions withContinents(int value) {
-        return new GeneratorOptions(
-                peers,
-                value,
-                countriesPerContinent,
-                ispsPerCountry,
-                seed,
-                channels,
-                rateKbps,
-                substreams,
-                parity,
-                mix,
-                lightweightShare,
-                premiumShare,
-                freeShare,
-                groups,
-                enterpriseShare,
-                id);
+        return copy(c -> c.continents = value);
     }
 
     public GeneratorOptions withCountriesPerContinent(int value) {
-        return new GeneratorOptions(
-                peers,
-                continents,
-                value,
-                ispsPerCountry,
-                seed,
-                channels,
-                rateKbps,
-                substreams,
-                parity,
-                mix,
-                lightweightShare,
-                premiumShare,
-                freeShare,
-                groups,
-                enterpriseShare,
-                id);
+        return copy(c -> c.countriesPerContinent = value);
     }
 
     public GeneratorOptions withIspsPerCountry(int value) {
-        return new GeneratorOptions(
-                peers,
-                continents,
-                countriesPerContinent,
-                value,
-                seed,
-                channels,
-                rateKbps,
-                substreams,
-                parity,
-                mix,
-                lightweightShare,
-                premiumShare,
-                freeShare,
-                groups,
-                enterpriseShare,
-                id);
+        return copy(c -> c.ispsPerCountry = value);
     }
 
     public GeneratorOptions withSeed(long value) {
-        return new GeneratorOptions(
-                peers,
-                continents,
-                countriesPerContinent,
-                ispsPerCountry,
-                value,
-                channels,
-                rateKbps,
-                substreams,
-                parity,
-                mix,
-                lightweightShare,
-                premiumShare,
-                freeShare,
-                groups,
-                enterpriseShare,
-                id);
+        return copy(c -> c.seed = value);
     }
 
     public GeneratorOptions withChannels(int value) {
-        return new GeneratorOptions(
-                peers,
-                continents,
-                countriesPerContinent,
-                ispsPerCountry,
-                seed,
-                value,
-                rateKbps,
-                substreams,
-                parity,
-                mix,
-                lightweightShare,
-                premiumShare,
-                freeShare,
-                groups,
-                enterpriseShare,
-                id);
+        return copy(c -> c.channels = value);
     }
 
     public GeneratorOptions withRateKbps(long value) {
-        return new GeneratorOptions(
-                peers,
-                continents,
-                countriesPerContinent,
-                ispsPerCountry,
-                seed,
-                channels,
-                value,
-                substreams,
-                parity,
-                mix,
-                lightweightShare,
-                premiumShare,
-                freeShare,
-                groups,
-                enterpriseShare,
-                id);
+        return copy(c -> c.rateKbps = value);
     }
 
     public GeneratorOptions withSubstreams(int value) {
-        return new GeneratorOptions(
-                peers,
-                continents,
-                countriesPerContinent,
-                ispsPerCountry,
-                seed,
-                channels,
-                rateKbps,
-                value,
-                parity,
-                mix,
-                lightweightShare,
-                premiumShare,
-                freeShare,
-                groups,
-                enterpriseShare,
-                id);
+        return copy(c -> c.substreams = value);
     }
 
     public GeneratorOptions withParity(int value) {
-        return new GeneratorOptions(
-                peers,
-                continents,
-                countriesPerContinent,
-                ispsPerCountry,
-                seed,
-                channels,
-                rateKbps,
-                substreams,
-                value,
-                mix,
-                lightweightShare,
-                premiumShare,
-                freeShare,
-                groups,
-                enterpriseShare,
-                id);
+        return copy(c -> c.parity = value);
     }
 
     public GeneratorOptions withMix(CapacityMix value) {
-        return new GeneratorOptions(
-                peers,
-                continents,
-                countriesPerContinent,
-                ispsPerCountry,
-                seed,
-                channels,
-                rateKbps,
-                substreams,
-                parity,
-                value,
-                lightweightShare,
-                premiumShare,
-                freeShare,
-                groups,
-                enterpriseShare,
-                id);
+        return copy(c -> c.mix = value);
     }
 
     public GeneratorOptions withLightweightShare(double value) {
-        return new GeneratorOptions(
-                peers,
-                continents,
-                countriesPerContinent,
-                ispsPerCountry,
-                seed,
-                channels,
-                rateKbps,
-                substreams,
-                parity,
-                mix,
-                value,
-                premiumShare,
-                freeShare,
-                groups,
-                enterpriseShare,
-                id);
+        return copy(c -> c.lightweightShare = value);
     }
 
     public GeneratorOptions withPremiumShare(double value) {
-        return new GeneratorOptions(
-                peers,
-                continents,
-                countriesPerContinent,
-                ispsPerCountry,
-                seed,
-                channels,
-                rateKbps,
-                substreams,
-                parity,
-                mix,
-                lightweightShare,
-                value,
-                freeShare,
-                groups,
-                enterpriseShare,
-                id);
+        return copy(c -> c.premiumShare = value);
     }
 
     public GeneratorOptions withFreeShare(double value) {
-        return new GeneratorOptions(
-                peers,
-                continents,
-                countriesPerContinent,
-                ispsPerCountry,
-                seed,
-                channels,
-                rateKbps,
-                substreams,
-                parity,
-                mix,
-                lightweightShare,
-                premiumShare,
-                value,
-                groups,
-                enterpriseShare,
-                id);
+        return copy(c -> c.freeShare = value);
     }
 
     public GeneratorOptions withGroups(int value) {
-        return new GeneratorOptions(
-                peers,
-                continents,
-                countriesPerContinent,
-                ispsPerCountry,
-                seed,
-                channels,
-                rateKbps,
-                substreams,
-                parity,
-                mix,
-                lightweightShare,
-                premiumShare,
-                freeShare,
-                value,
-                enterpriseShare,
-                id);
+        return copy(c -> c.groups = value);
     }
 
     public GeneratorOptions withEnterpriseShare(double value) {
-        return new GeneratorOptions(
-                peers,
-                continents,
-                countriesPerContinent,
-                ispsPerCountry,
-                seed,
-                channels,
-                rateKbps,
-                substreams,
-                parity,
-                mix,
-                lightweightShare,
-                premiumShare,
-                freeShare,
-                groups,
-                value,
-                id);
+        return copy(c -> c.enterpriseShare = value);
     }
 
     public GeneratorOptions withId(String value) {
-        return new GeneratorOptions(
-                peers,
-                continents,
-                countriesPerContinent,
-                ispsPerCountry,
-                seed,
-                channels,
-                rateKbps,
-                substreams,
-                parity,
-                mix,
-                lightweightShare,
-                premiumShare,
-                freeShare,
-                groups,
-                enterpriseShare,
-                value);
+        return copy(c -> c.id = value);
     }
 
     private static void range(String name, long value, long min, long max) {
@@ -416,6 +161,72 @@ public record GeneratorOptions(
     private static void share(String name, double value) {
         if (!(value >= 0 && value <= 1)) {
             throw new IllegalArgumentException(name + " must be a share between 0 and 1, got " + value);
+        }
+    }
+
+    /** A validated copy with one component changed by {@code change}. */
+    private GeneratorOptions copy(Consumer<Components> change) {
+        Components c = new Components(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The components of a copy while one of them is being changed. */
+    private static final class Components {
+        int peers;
+        int continents;
+        int countriesPerContinent;
+        int ispsPerCountry;
+        long seed;
+        int channels;
+        long rateKbps;
+        int substreams;
+        int parity;
+        CapacityMix mix;
+        double lightweightShare;
+        double premiumShare;
+        double freeShare;
+        int groups;
+        double enterpriseShare;
+        String id;
+
+        Components(GeneratorOptions o) {
+            peers = o.peers;
+            continents = o.continents;
+            countriesPerContinent = o.countriesPerContinent;
+            ispsPerCountry = o.ispsPerCountry;
+            seed = o.seed;
+            channels = o.channels;
+            rateKbps = o.rateKbps;
+            substreams = o.substreams;
+            parity = o.parity;
+            mix = o.mix;
+            lightweightShare = o.lightweightShare;
+            premiumShare = o.premiumShare;
+            freeShare = o.freeShare;
+            groups = o.groups;
+            enterpriseShare = o.enterpriseShare;
+            id = o.id;
+        }
+
+        GeneratorOptions build() {
+            return new GeneratorOptions(
+                    peers,
+                    continents,
+                    countriesPerContinent,
+                    ispsPerCountry,
+                    seed,
+                    channels,
+                    rateKbps,
+                    substreams,
+                    parity,
+                    mix,
+                    lightweightShare,
+                    premiumShare,
+                    freeShare,
+                    groups,
+                    enterpriseShare,
+                    id);
         }
     }
 }
