@@ -138,16 +138,14 @@ public final class LocalityLowerBound {
         private long restrictedCost(List<Integer> restricted, List<Integer> servers) {
             long total = 0;
             for (int v : restricted) {
-                Node child = index.node(v);
-                List<Integer> candidates = new ArrayList<>(servers);
-                for (String entry : child.accessList()) {
-                    index.nodeIndex(entry).ifPresent(candidates::add);
-                }
                 long cheapest = Long.MAX_VALUE;
-                for (int u : candidates) {
-                    boolean holds = index.isSource(channel, u) || index.wants(channel, u);
-                    if (u != v && holds && index.node(u).canRelay() && Pairing.allows(child, index.node(u))) {
-                        cheapest = Math.min(cheapest, Locality.edgeCost(index, u, v) * rate);
+                for (int u : servers) {
+                    cheapest = Math.min(cheapest, allowedCost(u, v));
+                }
+                for (String entry : index.node(v).accessList()) {
+                    int named = index.nodeIndex(entry).orElse(-1);
+                    if (named >= 0) {
+                        cheapest = Math.min(cheapest, allowedCost(named, v));
                     }
                 }
                 if (cheapest == Long.MAX_VALUE) {
@@ -156,6 +154,15 @@ public final class LocalityLowerBound {
                 total += k * cheapest;
             }
             return total;
+        }
+
+        /** The cost per substream of sending from {@code u} to {@code v}, or MAX_VALUE if not allowed. */
+        private long allowedCost(int u, int v) {
+            Node child = index.node(v);
+            boolean holds = index.isSource(channel, u) || index.wants(channel, u);
+            return u != v && holds && index.node(u).canRelay() && Pairing.allows(child, index.node(u))
+                    ? Locality.edgeCost(index, u, v) * rate
+                    : Long.MAX_VALUE;
         }
 
         /** More than any arc can carry: all supply and all demand. */
