@@ -2,6 +2,7 @@ package dev.canopy.solver.bench;
 
 import dev.canopy.model.Snapshot;
 import dev.canopy.model.plan.Plan;
+import dev.canopy.solver.PlanningProblem;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -40,9 +41,10 @@ public interface BenchInstance {
     /**
      * A plan to measure beside the strategies, e.g. the overlay a real network deployed; it is
      * verified and measured like a strategy's plan under {@link #referenceName()}, without plan
-     * time, rate bisection or resilience. Empty by default.
+     * time, rate bisection or resilience. Given the problem built from {@link #build()}, so that
+     * its index and routing are not built twice. Empty by default.
      */
-    default Optional<Plan> referencePlan(Snapshot built) {
+    default Optional<Plan> referencePlan(PlanningProblem built) {
         return Optional.empty();
     }
 

@@ -87,7 +87,7 @@ public final class BenchRunner {
                 new RunMeasurer.InstanceContext(instance, problem, receivers, bound, boundMs);
         List<RunResult> rows = new ArrayList<>();
         if (references) {
-            Optional<Plan> reference = instance.referencePlan(snapshot);
+            Optional<Plan> reference = instance.referencePlan(problem);
             if (reference.isPresent()) {
                 RunResult row = RunMeasurer.reference(context, instance.referenceName(), reference.get());
                 rows.add(row);

@@ -11,6 +11,7 @@ import dev.canopy.model.real.DeployedLink;
 import dev.canopy.model.real.RealOverlay;
 import dev.canopy.model.real.RealOverlayOptions;
 import dev.canopy.model.routing.Routing;
+import dev.canopy.solver.PlanningProblem;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -82,14 +83,15 @@ final class OverlayInstance implements BenchInstance {
     }
 
     @Override
-    public Optional<Plan> referencePlan(Snapshot built) {
+    public Optional<Plan> referencePlan(PlanningProblem built) {
         return Optional.of(deployedPlan(built, source.get().deployed()));
     }
 
     /** The deployed overlay as a mesh plan on the snapshot (see the class comment). */
-    static Plan deployedPlan(Snapshot snapshot, List<DeployedLink> deployed) {
-        SnapshotIndex index = SnapshotIndex.of(snapshot);
-        Routing routing = Routing.of(index);
+    static Plan deployedPlan(PlanningProblem problem, List<DeployedLink> deployed) {
+        Snapshot snapshot = problem.snapshot();
+        SnapshotIndex index = problem.index();
+        Routing routing = problem.routing();
         String channel = snapshot.channels().get(0).id();
         List<Edge> edges = new ArrayList<>(deployed.size());
         Set<String> pairs = new HashSet<>();

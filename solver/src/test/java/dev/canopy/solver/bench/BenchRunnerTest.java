@@ -61,8 +61,8 @@ class BenchRunnerTest {
         }
 
         @Override
-        public Optional<Plan> referencePlan(Snapshot built) {
-            return Optional.of(new GreedyStrategy().plan(PlanningProblem.of(built)));
+        public Optional<Plan> referencePlan(PlanningProblem built) {
+            return Optional.of(new GreedyStrategy().plan(built));
         }
     }
 

@@ -10,6 +10,7 @@ import dev.canopy.model.real.DataDirectory;
 import dev.canopy.policies.verify.PlanVerifier;
 import dev.canopy.policies.verify.Rule;
 import dev.canopy.policies.verify.Verification;
+import dev.canopy.solver.PlanningProblem;
 import org.junit.jupiter.api.Test;
 
 class OverlayInstanceTest {
@@ -21,7 +22,7 @@ class OverlayInstanceTest {
                 new OverlayInstance.Source(DataDirectory.locate().get()), 1);
         Snapshot snapshot = instance.build();
 
-        Plan deployed = instance.referencePlan(snapshot).orElseThrow();
+        Plan deployed = instance.referencePlan(PlanningProblem.of(snapshot)).orElseThrow();
         Verification verification = PlanVerifier.verify(snapshot, deployed);
 
         assertThat(deployed.overlays()).singleElement().satisfies(o -> assertThat(o.kind())
