@@ -1,5 +1,6 @@
 package dev.canopy.solver.bench;
 
+import dev.canopy.model.Limit;
 import dev.canopy.model.Node;
 import dev.canopy.model.Role;
 import dev.canopy.model.SnapshotIndex;
@@ -7,6 +8,7 @@ import dev.canopy.model.plan.Plan;
 import dev.canopy.policies.verify.ChannelMetrics;
 import dev.canopy.policies.verify.PlanMetrics;
 import dev.canopy.solver.Locality;
+import dev.canopy.solver.Pairing;
 import java.util.OptionalLong;
 
 /**
@@ -26,7 +28,8 @@ public final class PlanFigures {
         }
         return new RunResult.Traffic(
                 metrics.servedFraction(),
-                stranded(metrics.serverUplinkKbps(), demand, relayingPeerUplinkKbps(index)),
+                stranded(
+                        metrics.serverUplinkKbps(), demand, relayingPeerUplinkKbps(index), serverOnlyDemandKbps(index)),
                 metrics.offload(),
                 metrics.crossRegionShare(),
                 metrics.crossCountryShare(),
@@ -38,20 +41,71 @@ public final class PlanFigures {
 
     /**
      * Stranded demand: the rate servers sent beyond what they had to, as a share of the demand.
-     * Servers have to send at least max(0, demand - peer uplinks): what the peers together
-     * could not have carried. Demand is N x rate summed over channels (N the receivers, rate
-     * the channel's, parity overhead not counted). 0 when servers sent no more than they had to.
+     * Servers have to send what only they may send (receivers whose access lists admit no
+     * relaying peer) plus what the peers together could not have carried of the rest: needed =
+     * serverOnly + max(0, demand - serverOnly - peer uplinks). Demand is N x rate summed over
+     * channels (N the receivers, rate the channel's, parity overhead not counted). 0 when
+     * servers sent no more than they had to.
      *
      * @param serverSentKbps rate sent by origin, CDN and waypoint servers
      * @param demandKbps N x rate summed over channels
      * @param peerUplinkKbps summed uplink of the peers that may relay
+     * @param serverOnlyKbps the part of the demand that no relaying peer may serve
      */
-    public static double stranded(long serverSentKbps, long demandKbps, long peerUplinkKbps) {
+    public static double stranded(long serverSentKbps, long demandKbps, long peerUplinkKbps, long serverOnlyKbps) {
         if (demandKbps <= 0) {
             return 0;
         }
-        long needed = Math.max(0, demandKbps - peerUplinkKbps);
+        long needed = serverOnlyKbps + Math.max(0, demandKbps - serverOnlyKbps - peerUplinkKbps);
         return (double) Math.max(0, serverSentKbps - needed) / demandKbps;
+    }
+
+    /**
+     * The demand only servers may serve: rate x receivers that no relaying peer may send to
+     * under the lightweight rules (a lightweight receiver needs a regular peer; an access list
+     * must name the peer by id or admit {@code role:peer}), summed over channels.
+     */
+    static long serverOnlyDemandKbps(SnapshotIndex index) {
+        boolean anyRelaying = false;
+        boolean anyRegularRelaying = false;
+        for (int i = 0; i < index.nodeCount(); i++) {
+            Node node = index.node(i);
+            anyRelaying |= isRelayingPeer(node);
+            anyRegularRelaying |= isRelayingPeer(node) && !node.isLightweight();
+        }
+        long sum = 0;
+        for (int c = 0; c < index.channelCount(); c++) {
+            long rate = index.channel(c).rateKbps();
+            for (int r : index.receivers(c)) {
+                Node receiver = index.node(r);
+                boolean anyPeer = receiver.isLightweight() ? anyRegularRelaying : anyRelaying;
+                if (!admitsPeer(index, receiver, anyPeer)) {
+                    sum += rate;
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static boolean admitsPeer(SnapshotIndex index, Node receiver, boolean anyPeer) {
+        if (!receiver.has(Limit.ACCESS_LIST)) {
+            return anyPeer;
+        }
+        for (String entry : receiver.accessList()) {
+            boolean admits = entry.equals("role:" + Role.PEER.code())
+                    ? anyPeer
+                    : index.node(entry)
+                            .filter(p -> isRelayingPeer(p) && Pairing.canPair(p, receiver))
+                            .isPresent();
+            if (admits) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isRelayingPeer(Node node) {
+        return node.role() == Role.PEER && node.canRelay();
     }
 
     /** Summed uplink of the nodes of role peer that may relay. */
@@ -59,7 +113,7 @@ public final class PlanFigures {
         long sum = 0;
         for (int i = 0; i < index.nodeCount(); i++) {
             Node node = index.node(i);
-            if (node.role() == Role.PEER && node.canRelay()) {
+            if (isRelayingPeer(node)) {
                 sum += node.uplinkKbps();
             }
         }

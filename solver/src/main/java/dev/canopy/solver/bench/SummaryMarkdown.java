@@ -112,8 +112,8 @@ public final class SummaryMarkdown {
             """
             Medians over seeds. Rate eff.: the highest rate served to every receiver (but those \
             unserved at the nominal rate for rate-independent reasons), found by bisection to 0.5 %, \
-            over the physical limit min(S, (S+R)/N). Served, stranded (server rate beyond what peers \
-            could not carry, over N x rate), offload and cross shares at the nominal rate; x random: \
+            over the physical limit min(S, (S+R)/N). Served, stranded (server rate beyond what only \
+            servers may serve and peers could not carry, over N x rate), offload and cross shares at the nominal rate; x random: \
             over random's on the same instance and seed. Depth: max / median hops over (node, tree), \
             against ceil(log_d N) + 1 with d the median fan-out of interior nodes (no bound when d = 1). Plan ms: wall clock of the strategy \
             after a warm-up; peak MB: peak heap during the plan above the heap before it (an upper \
