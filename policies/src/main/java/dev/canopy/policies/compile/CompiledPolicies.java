@@ -250,6 +250,19 @@ public final class CompiledPolicies {
         return best == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(best);
     }
 
+    /** The hard max-depth policy whose bound {@link #maxDepth(int, int, Relaxations)} returns (the first of the smallest). */
+    public Optional<Policy> maxDepthPolicy(int node, int channel, Relaxations lifted) {
+        MaxDepthRule best = null;
+        for (MaxDepthRule rule : depths) {
+            if (rule.selects(node, channel)
+                    && !isLifted(lifted, node, channel, rule)
+                    && (best == null || rule.depth() < best.depth())) {
+                best = rule;
+            }
+        }
+        return Optional.ofNullable(best).map(MaxDepthRule::policy);
+    }
+
     /** {@link #maxDepth(int, int, Relaxations)} with nothing lifted. */
     public OptionalInt maxDepth(int node, int channel) {
         return maxDepth(node, channel, null);
@@ -268,6 +281,16 @@ public final class CompiledPolicies {
             }
         }
         return OptionalInt.empty();
+    }
+
+    /** The redundancy policy whose parity {@link #parity} returns for the node. */
+    public Optional<Policy> parityPolicy(int node, int channel) {
+        for (RedundancyRule rule : redundancies) {
+            if (rule.selects(node, channel)) {
+                return Optional.of(rule.policy());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The delay in seconds at which the node gets the channel (the longest delayed-feed that selects it), else 0. */
