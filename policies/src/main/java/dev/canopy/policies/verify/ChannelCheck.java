@@ -22,8 +22,15 @@ import java.util.OptionalInt;
  */
 final class ChannelCheck {
     /** What one channel's check found. */
+    /** What one channel's check found; {@code nodeDepth} is each node's deepest hop count from a source (0 if none). */
     record Result(
-            int channel, int[] receivedSubstreams, boolean[] served, int maxDepth, long depthSum, long depthCount) {}
+            int channel,
+            int[] receivedSubstreams,
+            boolean[] served,
+            int maxDepth,
+            long depthSum,
+            long depthCount,
+            int[] nodeDepth) {}
 
     private final SnapshotIndex index;
     private final Plan plan;
@@ -41,6 +48,7 @@ final class ChannelCheck {
     private final boolean[] deepReported;
     private final int[] explained;
     private final int[] meshHops;
+    private final int[] deepest;
     private int walk;
     private int tree;
 
@@ -61,6 +69,7 @@ final class ChannelCheck {
         this.deepReported = new boolean[nodes];
         this.explained = new int[nodes];
         this.meshHops = new int[nodes];
+        this.deepest = new int[nodes];
     }
 
     Result run() {
@@ -88,9 +97,10 @@ final class ChannelCheck {
         }
         for (int i = 0; i < nodes; i++) {
             served[i] |= index.isSource(channel, i) || received[i] >= spec.substreams();
+            deepest[i] = Math.max(deepest[i], meshHops[i]);
         }
         Accounting.check(index, plan, channel, served, received, violations);
-        return new Result(channel, received.clone(), served, maxDepth, depthSum, depthCount);
+        return new Result(channel, received.clone(), served, maxDepth, depthSum, depthCount, deepest.clone());
     }
 
     /** Checks one substream's tree; returns {max depth, depth sum, depth count}. */
@@ -174,6 +184,7 @@ final class ChannelCheck {
                     continue;
                 }
                 depth[c] = depth[u] + 1;
+                deepest[c] = Math.max(deepest[c], depth[c]);
                 received[c]++;
                 max = Math.max(max, depth[c]);
                 sum += depth[c];

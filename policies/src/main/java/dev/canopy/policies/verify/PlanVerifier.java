@@ -13,8 +13,10 @@ import dev.canopy.model.plan.OverlayKind;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.model.plan.Relaxed;
 import dev.canopy.model.plan.Unserved;
+import dev.canopy.model.policy.PolicyDocument;
 import dev.canopy.model.routing.LinkLoads;
 import dev.canopy.model.routing.Routing;
+import dev.canopy.policies.compile.CompiledPolicies;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -34,7 +36,8 @@ import java.util.Set;
  * load) in either direction; the lightweight rules (no-relay, no-inbound and who initiates,
  * never two lightweight nodes paired, access lists); channels' maxDepth; and every wanted
  * (node, channel) is either served (k of the k+n substreams, a flooding mesh, or every club)
- * or listed unserved with a consistent reason.
+ * or listed unserved with a consistent reason; and, given policies, every hard operator policy
+ * ({@link PolicyCheck}).
  *
  * <p>Kept apart from every strategy on purpose: it shares no code with them beyond the model.
  * Stateless and thread-safe; one call builds its own working arrays (linear in nodes and
@@ -49,8 +52,23 @@ public final class PlanVerifier {
         return verify(Routing.of(index), plan);
     }
 
-    /** Verifies a plan with a routing (and index) already built for its snapshot. */
+    /** Verifies a plan against its snapshot and the operator's policies (compiled here). */
+    public static Verification verify(Snapshot snapshot, Plan plan, PolicyDocument policies) {
+        Routing routing = Routing.of(SnapshotIndex.of(snapshot));
+        return verify(routing, plan, CompiledPolicies.compile(policies, routing));
+    }
+
+    /** Verifies a plan with a routing (and index) already built for its snapshot, and no policies. */
     public static Verification verify(Routing routing, Plan plan) {
+        return verify(routing, plan, CompiledPolicies.NONE);
+    }
+
+    /**
+     * Verifies a plan with a routing built for its snapshot and policies compiled against it:
+     * every hard policy holds except for the nodes the plan's {@code relaxed} list sets it aside
+     * for, and unserved entries name policies consistently (see {@link Rule}).
+     */
+    public static Verification verify(Routing routing, Plan plan, CompiledPolicies policies) {
         SnapshotIndex index = routing.index();
         List<Violation> violations = new ArrayList<>();
         Snapshot snapshot = index.snapshot();
@@ -87,6 +105,7 @@ public final class PlanVerifier {
         for (int c = 0; c < index.channelCount(); c++) {
             channels.add(new ChannelCheck(index, plan, c, overlays, violations).run());
         }
+        new PolicyCheck(routing, plan, policies, overlays, violations).run(channels);
         PlanMetrics metrics = Metrics.of(index, plan, channels, traffic, loads);
         return new Verification(violations, metrics);
     }

@@ -1,9 +1,14 @@
 package dev.canopy.policies.verify;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.canopy.model.policy.PolicyKind;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The hard rules of the formats that the verifier checks on a plan, one code per rule. */
+/**
+ * The hard rules of the formats that the verifier checks on a plan, one code per rule, and one
+ * per kind of hard operator policy that a plan can break.
+ */
 public enum Rule {
     /** The plan names another snapshot. */
     SNAPSHOT_MISMATCH,
@@ -47,8 +52,58 @@ public enum Rule {
     UNSERVED_MISMATCH,
     /** An unserved entry for a node that does not want the channel. */
     UNSERVED_NOT_WANTED,
-    /** A hard operator policy is broken. */
+    /** A hard link-cap policy is broken: too much of its channels' traffic on a link direction. */
+    LINK_CAP,
+    /** A hard region-cap policy is broken: too much traffic into, out of or inside a region. */
+    REGION_CAP,
+    /** A node receives a channel a geo-ban keeps from its country, or an unserved entry misstates one. */
+    GEO_BAN,
+    /** A node receives a channel a deny policy keeps from it, or an unserved entry misstates one. */
+    DENY,
+    /** A member of an affinity group in mode only sends to a non-member while the policy is in force. */
+    AFFINITY,
+    /** A node sends outside its serve-window's hours, or more than its uplink share. */
+    SERVE_WINDOW,
+    /** A paired node exchanges content with a node that is not its partner. */
+    PAIRING,
+    /** With preemption, a higher-tier node is left unserved for capacity while a lower-tier leaf nearby is served. */
+    PRIORITY,
+    /** More than one copy of a substream enters a single-ingress domain. */
+    SINGLE_INGRESS,
+    /** A dual-ingress domain does not get two copies of a substream over distinct upstream links. */
+    DUAL_INGRESS,
+    /** A delayed node feeds a less delayed one. */
+    DELAYED_FEED,
+    /** A node is more hops from a source than a hard max-depth policy allows. */
+    POLICY_MAX_DEPTH,
+    /** A served node of a redundancy region receives fewer than k + parity substreams. */
+    REDUNDANCY,
+    /**
+     * An unserved or relaxed entry names a policy that does not exist, or one that cannot be set
+     * aside (not hard and relaxable), or an unserved reason that needs a policy names none.
+     */
     POLICY;
+
+    /** The rule a hard policy of a kind is checked under; empty for preferences, which are never violated. */
+    public static Optional<Rule> of(PolicyKind kind) {
+        return Optional.ofNullable(
+                switch (kind) {
+                    case LINK_CAP -> LINK_CAP;
+                    case REGION_CAP -> REGION_CAP;
+                    case GEO_BAN -> GEO_BAN;
+                    case DENY -> DENY;
+                    case AFFINITY -> AFFINITY;
+                    case SERVE_WINDOW -> SERVE_WINDOW;
+                    case PAIRING -> PAIRING;
+                    case PRIORITY -> PRIORITY;
+                    case SINGLE_INGRESS -> SINGLE_INGRESS;
+                    case DUAL_INGRESS -> DUAL_INGRESS;
+                    case DELAYED_FEED -> DELAYED_FEED;
+                    case MAX_DEPTH -> POLICY_MAX_DEPTH;
+                    case REDUNDANCY -> REDUNDANCY;
+                    case SOURCE_PREFERENCE, LINK_PREFERENCE -> null;
+                });
+    }
 
     /** The code used in reports, e.g. {@code two-parents}. */
     @JsonValue

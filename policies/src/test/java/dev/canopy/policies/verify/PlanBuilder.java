@@ -88,6 +88,12 @@ final class PlanBuilder {
         return this;
     }
 
+    /** An unserved entry naming the policy responsible. */
+    PlanBuilder unserved(String node, String channel, UnservedReason reason, String policy, int receivedSubstreams) {
+        unserved.add(new Unserved(node, channel, reason, Optional.of(policy), receivedSubstreams));
+        return this;
+    }
+
     PlanBuilder relaxed(String node, String policy) {
         relaxed.add(new Relaxed(node, policy, Optional.empty()));
         return this;

@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs the verifier on every folder of {@code fixtures/verifier/}: a folder named after a rule
  * holds a {@code plan.json} that breaks exactly that rule and an {@code ok-plan.json} that
- * breaks nothing; {@code valid/} holds a richer plan that breaks nothing.
+ * breaks nothing; {@code valid/} holds a richer plan that breaks nothing. A folder of an operator
+ * policy's rule also holds the {@code policies.yaml} both plans are verified against.
  */
 class VerifierFixturesTest {
     private static final String ROOT = "verifier";
@@ -41,8 +42,7 @@ class VerifierFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("ruleFolders")
     void planBreaksExactlyTheFoldersRule(String folder) {
-        Snapshot snapshot = snapshot(folder);
-        Verification verification = PlanVerifier.verify(snapshot, plan(folder, "plan.json"));
+        Verification verification = verify(folder, "plan.json");
 
         assertThat(verification.violations())
                 .as("violations of %s/plan.json", folder)
@@ -56,7 +56,7 @@ class VerifierFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("ruleFolders")
     void nearestPlanBreaksNothing(String folder) {
-        Verification verification = PlanVerifier.verify(snapshot(folder), plan(folder, "ok-plan.json"));
+        Verification verification = verify(folder, "ok-plan.json");
 
         assertThat(verification.violations())
                 .as("violations of %s/ok-plan.json", folder)
@@ -71,11 +71,8 @@ class VerifierFixturesTest {
     }
 
     @Test
-    void everyRuleButPolicyHasAFolder() {
-        List<String> codes = Arrays.stream(Rule.values())
-                .filter(r -> r != Rule.POLICY)
-                .map(Rule::code)
-                .toList();
+    void everyRuleHasAFolder() {
+        List<String> codes = Arrays.stream(Rule.values()).map(Rule::code).toList();
 
         assertThat(ruleFolders()).containsExactlyInAnyOrderElementsOf(codes);
     }
@@ -101,6 +98,18 @@ class VerifierFixturesTest {
             assertThat(link.utilisation()).isCloseTo(0.95, within(1e-9));
         });
         assertThat(metrics.unserved()).isEqualTo(2);
+    }
+
+    /** Verifies a plan of a folder, with the folder's {@code policies.yaml} when it has one. */
+    private static Verification verify(String folder, String file) {
+        Snapshot snapshot = snapshot(folder);
+        Plan plan = plan(folder, file);
+        String policies = ROOT + "/" + folder + "/policies.yaml";
+        if (Fixtures.class.getClassLoader().getResource("canopy-fixtures/" + policies) == null) {
+            return PlanVerifier.verify(snapshot, plan);
+        }
+        return PlanVerifier.verify(
+                snapshot, plan, Documents.readPolicies(Fixtures.path(policies)).value());
     }
 
     private static Snapshot snapshot(String folder) {

@@ -1,0 +1,24 @@
+package dev.canopy.policies.compile;
+
+/**
+ * A policy that bounds an aggregate of the plan (traffic on a link or across a region's
+ * boundary, a node's uplink share, copies entering an enterprise). Its running totals live in
+ * a {@link CapState}, one per ledger.
+ */
+interface CapRule extends Unit {
+    /** Fresh, empty totals. */
+    CapState newState();
+
+    /**
+     * The running totals of one cap while one plan grows. {@code substream} is
+     * {@link PolicyLedger#WHOLE_CHANNEL} for a mesh edge carrying the whole channel. Not
+     * thread-safe.
+     */
+    interface CapState {
+        /** By how much the cap would be exceeded once the edge is added (0 if it still holds), in the cap's unit. */
+        double excessIfAdded(int parent, int child, int channel, int substream, long kbps);
+
+        /** Adds ({@code sign} 1) or removes ({@code sign} -1) an edge. */
+        void add(int parent, int child, int channel, int substream, long kbps, int sign);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.canopy.policies.compile;
+
+import dev.canopy.model.SnapshotIndex;
+import dev.canopy.model.policy.Policy;
+import dev.canopy.model.policy.PolicyParams;
+import dev.canopy.model.routing.Route;
+import dev.canopy.model.routing.Routing;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * single-ingress and dual-ingress: for the nodes behind one firewall (an {@code enterprise}, or
+ * the nodes a single-ingress selects), at most one (single) or two (dual) copies of each
+ * substream of a selected channel enter from outside, and a dual-ingress's two copies arrive
+ * over different upstream links (the last link of each entering edge's route) when
+ * {@code distinctLinks}. The rest is relayed inside. As a cap, it refuses an entering edge that
+ * would be one copy too many, or a second copy over the first one's upstream link; that two
+ * copies do enter is the strategies' to achieve and the verifier's to check.
+ */
+final class IngressRule implements CapRule {
+    private final Policy policy;
+    private final SnapshotIndex index;
+    private final Routing routing;
+    private final boolean[] channels;
+    private final Ingress ingress;
+
+    private IngressRule(
+            Policy policy, Compilation context, NodeMatcher members, boolean[] channels, int copies, boolean distinct) {
+        this.policy = policy;
+        this.index = context.index;
+        this.routing = context.routing;
+        this.channels = channels;
+        this.ingress = new Ingress(policy, members, copies, distinct);
+    }
+
+    static IngressRule single(Policy policy, PolicyParams.SingleIngress params, Compilation context) {
+        NodeMatcher members = params.enterprise().isPresent()
+                ? enterprise(params.enterprise().get(), context)
+                : context.nodes(params.nodes().orElseThrow());
+        if (params.enterprise().isPresent() && params.nodes().isPresent()) {
+            NodeMatcher selected = context.nodes(params.nodes().get());
+            BitSet both = new BitSet();
+            for (int i = 0; i < context.index.nodeCount(); i++) {
+                if (members.matches(i) && selected.matches(i)) {
+                    both.set(i);
+                }
+            }
+            members = NodeMatcher.ofNodes(both);
+        }
+        return new IngressRule(policy, context, members, context.channels(params.channels()), 1, false);
+    }
+
+    static IngressRule dual(Policy policy, PolicyParams.DualIngress params, Compilation context) {
+        return new IngressRule(
+                policy,
+                context,
+                enterprise(params.enterprise(), context),
+                context.channels(params.channels()),
+                2,
+                params.distinctLinks());
+    }
+
+    private static NodeMatcher enterprise(String enterprise, Compilation context) {
+        BitSet members = new BitSet();
+        for (int i = 0; i < context.index.nodeCount(); i++) {
+            if (context.index.node(i).enterprise().map(enterprise::equals).orElse(false)) {
+                members.set(i);
+            }
+        }
+        return NodeMatcher.ofNodes(members);
+    }
+
+    @Override
+    public Policy policy() {
+        return policy;
+    }
+
+    Ingress ingress() {
+        return ingress;
+    }
+
+    /** Whether the node is behind the firewall and the channel selected. */
+    boolean selects(int node, int channel) {
+        return channels[channel] && ingress.members().matches(node);
+    }
+
+    @Override
+    public boolean affects(int node, int channel) {
+        return selects(node, channel);
+    }
+
+    /** The last link of the edge's route (its upstream link into the domain), or -1 when it crosses none. */
+    int upstream(int parent, int child) {
+        Route route = routing.route(index.regionOf(parent), index.regionOf(child));
+        return route.hops() == 0 ? -1 : route.link(route.hops() - 1);
+    }
+
+    @Override
+    public CapState newState() {
+        return new CapState() {
+            /** Per (channel, substream): the upstream link of each copy that entered, -2 for a free slot. */
+            private final Map<Long, int[]> entered = new HashMap<>();
+
+            private long key(int channel, int substream) {
+                return ((long) channel << 32) | (substream & 0xffffffffL);
+            }
+
+            @Override
+            public double excessIfAdded(int parent, int child, int channel, int substream, long kbps) {
+                if (!channels[channel] || !ingress.enters(parent, child)) {
+                    return 0;
+                }
+                int[] links = entered.get(key(channel, substream));
+                int count = links == null ? 0 : links.length;
+                if (count + 1 > ingress.copies()) {
+                    return count + 1 - ingress.copies();
+                }
+                if (ingress.distinctLinks() && count > 0) {
+                    int link = upstream(parent, child);
+                    for (int used : links) {
+                        if (used == link) {
+                            return 1;
+                        }
+                    }
+                }
+                return 0;
+            }
+
+            @Override
+            public void add(int parent, int child, int channel, int substream, long kbps, int sign) {
+                if (!channels[channel] || !ingress.enters(parent, child)) {
+                    return;
+                }
+                long key = key(channel, substream);
+                int link = upstream(parent, child);
+                int[] links = entered.getOrDefault(key, new int[0]);
+                if (sign > 0) {
+                    int[] grown = Arrays.copyOf(links, links.length + 1);
+                    grown[links.length] = link;
+                    entered.put(key, grown);
+                    return;
+                }
+                for (int i = 0; i < links.length; i++) {
+                    if (links[i] == link) {
+                        int[] shrunk = new int[links.length - 1];
+                        System.arraycopy(links, 0, shrunk, 0, i);
+                        System.arraycopy(links, i + 1, shrunk, i, links.length - i - 1);
+                        entered.put(key, shrunk);
+                        return;
+                    }
+                }
+            }
+        };
+    }
+}
