@@ -71,6 +71,13 @@ final class ReplanCommand implements Callable<Integer> {
     @Option(names = "--snapshot-out", paramLabel = "S2", description = "Where to write the network after the events.")
     Path snapshotOut;
 
+    @Option(
+            names = "--batch",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Events applied together as one batch, one version each (default: ${DEFAULT-VALUE}).")
+    int batch;
+
     @Option(names = "--stats", description = "Print latency percentiles and edges changed per event type.")
     boolean stats;
 
@@ -85,6 +92,7 @@ final class ReplanCommand implements Callable<Integer> {
         ReplanSession session;
         Plan start;
         if (plan == null) {
+            // a fresh plan of the snapshot, as the session starts from
             session = ReplanSession.start(problem, ReplanOptions.defaults());
             start = session.plan();
         } else {
@@ -95,19 +103,22 @@ final class ReplanCommand implements Callable<Integer> {
                 throw InputException.ofFile(plan.toString(), e.getMessage());
             }
         }
+        if (batch < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
+        }
         ReplanStats figures = new ReplanStats();
         int[] lines = eventLines();
-        for (int i = 0; i < stream.size(); i++) {
-            Event event = stream.get(i);
+        for (int i = 0; i < stream.size(); i += batch) {
+            List<Event> group = stream.subList(i, Math.min(stream.size(), i + batch));
             long t0 = System.nanoTime();
             ReplanOutcome outcome;
             try {
-                outcome = session.apply(event);
+                outcome = session.applyAll(group);
             } catch (ReplanException e) {
-                throw new InputException(
-                        List.of(new InputError(events.toString(), lines[i], 0, FieldPath.ROOT, e.getMessage())));
+                throw new InputException(List.of(
+                        new InputError(events.toString(), lines[i + e.position()], 0, FieldPath.ROOT, e.getMessage())));
             }
-            figures.add(event.type(), System.nanoTime() - t0, outcome);
+            figures.add(group.size() == 1 ? group.get(0).type() : "batch", System.nanoTime() - t0, outcome);
         }
         Plan result = session.plan();
         Snapshot after = session.snapshot();

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Per event type: latency percentiles of applying one event (wall clock, including the diff) and
- * the tree assignments each event changed, as {@code canopy replan --stats} prints them.
+ * Per event type (or {@code batch} for batches of several events): latency percentiles of applying
+ * it (wall clock, including the diff) and the tree assignments it changed, as {@code canopy replan
+ * --stats} prints them.
  */
 final class ReplanStats {
     private final Map<String, long[]> nanos = new TreeMap<>();

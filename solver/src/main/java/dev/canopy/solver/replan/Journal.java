@@ -14,10 +14,10 @@ import java.util.function.Supplier;
  */
 final class Journal {
     /** Old parent (or -1) and initiator ordinal, by (tree, child). */
-    private final Map<Long, long[]> edges = new LinkedHashMap<>();
+    private Map<Long, long[]> edges = new LinkedHashMap<>();
 
     /** (channel, node) pairs touched, with their unserved entry before (empty: served or not wanted). */
-    private final Map<Long, Optional<Unserved>> pairs = new LinkedHashMap<>();
+    private Map<Long, Optional<Unserved>> pairs = new LinkedHashMap<>();
 
     static long key(int high, int low) {
         return ((long) high << 32) | (low & 0xffffffffL);
@@ -32,7 +32,7 @@ final class Journal {
     }
 
     /** Edge counts of the trees touched, before their first touch. */
-    private final Map<Integer, Integer> trees = new LinkedHashMap<>();
+    private Map<Integer, Integer> trees = new LinkedHashMap<>();
 
     void tree(int tree, int edgesBefore) {
         trees.putIfAbsent(tree, edgesBefore);
@@ -66,9 +66,10 @@ final class Journal {
         return edges.size();
     }
 
+    /** Forgets everything; fresh maps, since clearing one that once held a whole plan costs its capacity. */
     void clear() {
-        edges.clear();
-        pairs.clear();
-        trees.clear();
+        edges = new LinkedHashMap<>();
+        pairs = new LinkedHashMap<>();
+        trees = new LinkedHashMap<>();
     }
 }
