@@ -110,6 +110,31 @@ public record Node(
                 ip);
     }
 
+    /** A copy with another downlink (empty: unbounded). */
+    public Node withDownlinkKbps(OptionalLong kbps) {
+        return new Node(
+                id,
+                role,
+                region,
+                uplinkKbps,
+                kbps,
+                type,
+                limits,
+                accessList,
+                nat,
+                tier,
+                groups,
+                enterprise,
+                country,
+                geo,
+                device,
+                owner,
+                uptime,
+                lossRate,
+                wants,
+                ip);
+    }
+
     /** A copy with another list of wanted channels. */
     public Node withWants(List<String> channels) {
         return new Node(

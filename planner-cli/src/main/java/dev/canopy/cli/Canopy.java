@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             PlanCommand.class,
             VerifyCommand.class,
+            ReplanCommand.class,
+            DiffCommand.class,
             GenerateCommand.class,
             DatasetCommand.class,
             BenchCommand.class,

@@ -4,33 +4,40 @@ import dev.canopy.model.Link;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.routing.Route;
 import dev.canopy.model.routing.Routing;
+import java.util.Arrays;
+import java.util.OptionalLong;
 
 /**
  * What is left of the network's capacities while a plan grows: each node's uplink (shared by
  * all channels it relays) and downlink, and each link's capacity per direction (less its
  * outside load). Reserving an edge takes its rate from the parent's uplink, the child's downlink
- * and every link on the route; releasing gives it back. Not thread-safe: one per planning call.
+ * and every link on the route; releasing gives it back. The re-planner keeps one alive across
+ * events: nodes may be added after the snapshot's (numbered on from its last), and capacities
+ * adjusted. Not thread-safe: one per planning call or re-planning session.
  */
 public final class Resources {
     private static final long UNBOUNDED = Long.MAX_VALUE / 4;
 
-    private final SnapshotIndex index;
     private final Routing routing;
-    private final long[] uplink;
-    private final long[] downlink;
+    private long[] uplink;
+    private long[] downlink;
+    private int[] nodeRegion;
+    private int nodes;
     private final long[] linkAToB;
     private final long[] linkBToA;
-    private final boolean anyLinkBound;
+    private boolean anyLinkBound;
 
     public Resources(Routing routing) {
         this.routing = routing;
-        this.index = routing.index();
-        int nodes = index.nodeCount();
+        SnapshotIndex index = routing.index();
+        nodes = index.nodeCount();
         uplink = new long[nodes];
         downlink = new long[nodes];
+        nodeRegion = new int[nodes];
         for (int i = 0; i < nodes; i++) {
             uplink[i] = index.node(i).uplinkKbps();
             downlink[i] = index.node(i).downlinkKbps().orElse(UNBOUNDED);
+            nodeRegion[i] = index.regionOf(i);
         }
         int links = index.linkCount();
         linkAToB = new long[links];
@@ -45,6 +52,60 @@ public final class Resources {
             linkBToA[l] = spare;
         }
         anyLinkBound = bound;
+    }
+
+    /**
+     * Adds a node after the snapshot's, in a region of the snapshot, with its full capacities;
+     * returns its number (the next after the last).
+     */
+    public int addNode(int region, long uplinkKbps, OptionalLong downlinkKbps) {
+        if (nodes == uplink.length) {
+            int capacity = Math.max(16, nodes + (nodes >> 1));
+            uplink = Arrays.copyOf(uplink, capacity);
+            downlink = Arrays.copyOf(downlink, capacity);
+            nodeRegion = Arrays.copyOf(nodeRegion, capacity);
+        }
+        uplink[nodes] = uplinkKbps;
+        downlink[nodes] = downlinkKbps.orElse(UNBOUNDED);
+        nodeRegion[nodes] = region;
+        return nodes++;
+    }
+
+    /** Moves a node to another region (a node that comes back elsewhere); it must have no edges. */
+    public void setRegion(int node, int region) {
+        nodeRegion[node] = region;
+    }
+
+    /** Number of nodes the ledger knows (the snapshot's and those added). */
+    public int nodeCount() {
+        return nodes;
+    }
+
+    /** Changes a node's uplink left by {@code delta} kbps (a capacity change); it may go negative. */
+    public void adjustUplink(int node, long delta) {
+        uplink[node] += delta;
+    }
+
+    /** Changes a node's downlink left by {@code delta} kbps; it may go negative. */
+    public void adjustDownlink(int node, long delta) {
+        downlink[node] += delta;
+    }
+
+    /** Changes a link's capacity left, in both directions, by {@code delta} kbps; it may go negative. */
+    public void adjustLink(int link, long delta) {
+        linkAToB[link] += delta;
+        linkBToA[link] += delta;
+        anyLinkBound = true;
+    }
+
+    /** Capacity left on a link in one direction ({@code aToB}: from its end a to its end b). */
+    public long linkSpare(int link, boolean aToB) {
+        return aToB ? linkAToB[link] : linkBToA[link];
+    }
+
+    /** The kbps a link direction counts as when it has no capacity. */
+    public static long unbounded() {
+        return UNBOUNDED;
     }
 
     /** Uplink left at a node. */
@@ -103,7 +164,8 @@ public final class Resources {
         }
     }
 
-    private Route route(int parent, int child) {
-        return routing.route(index.regionOf(parent), index.regionOf(child));
+    /** The route an edge from parent to child takes. */
+    public Route route(int parent, int child) {
+        return routing.route(nodeRegion[parent], nodeRegion[child]);
     }
 }

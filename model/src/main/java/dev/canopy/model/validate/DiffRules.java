@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Rules of a diff on its own: it goes forward ({@code to > from}), and no assignment changes
- * twice or "changes" to the parent it already had.
+ * Rules of a diff on its own: it goes forward ({@code to > from}; {@code to == from} only for a
+ * diff that changes nothing), and no assignment changes twice or "changes" to the parent it
+ * already had.
  */
 final class DiffRules {
     private DiffRules() {}
@@ -24,7 +25,7 @@ final class DiffRules {
                 && to != null
                 && from.isIntegralNumber()
                 && to.isIntegralNumber()
-                && to.asLong() <= from.asLong()) {
+                && (to.asLong() < from.asLong() || to.asLong() == from.asLong() && changesSomething(diff))) {
             problems.add(new Problem(
                     FieldPath.of("to"),
                     "a diff must go forward: \"to\" (" + to.asLong() + ") is not after \"from\" (" + from.asLong()
@@ -53,5 +54,16 @@ final class DiffRules {
             }
         }
         return problems;
+    }
+
+    private static boolean changesSomething(JsonNode diff) {
+        for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) diff::fields) {
+            JsonNode value = field.getValue();
+            boolean header = List.of("format", "snapshot", "from", "to").contains(field.getKey());
+            if (!header && !(value.isArray() && value.isEmpty())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

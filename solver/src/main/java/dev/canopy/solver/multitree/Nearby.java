@@ -9,9 +9,10 @@ import java.util.Optional;
  * Where a region looks for parents when it cannot feed itself: the other regions that have
  * relaying peers, those of the same country first, then by routing latency towards the region,
  * then region order (at most {@value #NEAREST}); and the servers by latency. Computed lazily per
- * region and kept. Not thread-safe.
+ * region and kept. Shared with the re-planner, which looks for parents the same way. Not
+ * thread-safe.
  */
-final class Nearby {
+public final class Nearby {
     /** How many nearest regions are kept per region; beyond them the fallback scans every region. */
     static final int NEAREST = 32;
 
@@ -22,7 +23,7 @@ final class Nearby {
     private final int[][] nearRegions;
     private final int[][] nearServers;
 
-    Nearby(SnapshotIndex index, Routing routing, int[] regions, int[] servers) {
+    public Nearby(SnapshotIndex index, Routing routing, int[] regions, int[] servers) {
         this.index = index;
         this.routing = routing;
         this.regions = regions;
@@ -32,7 +33,7 @@ final class Nearby {
     }
 
     /** Regions with relaying peers nearest to {@code region} (itself excluded), nearest first. */
-    int[] regions(int region) {
+    public int[] regions(int region) {
         int[] near = nearRegions[region];
         if (near == null) {
             Optional<String> country = index.regionCountry(region);
@@ -57,7 +58,7 @@ final class Nearby {
     }
 
     /** Servers taking part in the channel, nearest to {@code region} first. */
-    int[] servers(int region) {
+    public int[] servers(int region) {
         int[] near = nearServers[region];
         if (near == null) {
             long[] keys = new long[servers.length];

@@ -1,0 +1,269 @@
+package dev.canopy.solver.replan;
+
+import dev.canopy.model.Channel;
+import dev.canopy.model.Node;
+import dev.canopy.model.Role;
+import dev.canopy.model.SnapshotIndex;
+import dev.canopy.model.plan.Edge;
+import dev.canopy.model.plan.Initiator;
+import dev.canopy.model.plan.Unserved;
+import dev.canopy.model.plan.UnservedReason;
+import dev.canopy.model.routing.Routing;
+import dev.canopy.solver.Pairing;
+import dev.canopy.solver.Resources;
+import dev.canopy.solver.multitree.Nearby;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * The live plan of a session: the network, the trees, the capacity ledger and the queue of
+ * uplink left, kept in step by {@link #attach} and {@link #detach}, which also record what they
+ * touch in the journal. Per (channel, node): how many substreams the node receives, and why it is
+ * unserved when it is. Not thread-safe.
+ */
+final class State {
+    final Network net;
+    final Resources ledger;
+    final Forest forest;
+    final SpareUplink spare;
+    final Nearby nearby;
+    final Routing routing;
+    final Journal journal = new Journal();
+    private final long[] rate;
+    private int[][] received;
+    private byte[][] reason;
+    private final int[] treeEdges;
+    private int unservedPairs;
+
+    State(Routing routing) {
+        this.routing = routing;
+        SnapshotIndex index = routing.index();
+        this.net = new Network(index);
+        this.ledger = new Resources(routing);
+        int channels = index.channelCount();
+        int[] trees = new int[channels];
+        rate = new long[channels];
+        for (int c = 0; c < channels; c++) {
+            trees[c] = index.channel(c).totalSubstreams();
+            rate[c] = index.channel(c).substreamRateKbps();
+        }
+        int nodes = index.nodeCount();
+        forest = new Forest(trees, nodes);
+        treeEdges = new int[forest.trees()];
+        received = new int[channels][Math.max(16, nodes)];
+        reason = new byte[channels][Math.max(16, nodes)];
+        spare = new SpareUplink(ledger, index.regionCount(), nodes);
+        int[] servers = IntStream.range(0, nodes)
+                .filter(i -> index.node(i).role() != Role.PEER)
+                .toArray();
+        nearby = new Nearby(
+                index, routing, IntStream.range(0, index.regionCount()).toArray(), servers);
+        for (int i = 0; i < nodes; i++) {
+            if (index.node(i).canRelay()) {
+                spare.add(i, net.region(i));
+            }
+        }
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < nodes; i++) {
+                if (net.receiver(c, i)) {
+                    unservedPairs++;
+                }
+            }
+        }
+    }
+
+    /** Edges of a tree now. */
+    int treeEdges(int tree) {
+        return treeEdges[tree];
+    }
+
+    long rate(int channel) {
+        return rate[channel];
+    }
+
+    int received(int channel, int node) {
+        return received[channel][node];
+    }
+
+    boolean served(int channel, int node) {
+        return net.isSource(channel, node)
+                || received[channel][node] >= net.channel(channel).substreams();
+    }
+
+    /** Wanted (node, channel) pairs of present receivers; linear in nodes. */
+    int wantedPairs() {
+        int count = 0;
+        for (int c = 0; c < net.channelCount(); c++) {
+            for (int i = 0; i < net.size(); i++) {
+                count += net.receiver(c, i) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    /** Wanted (node, channel) pairs of present receivers that are not served. */
+    int unservedPairs() {
+        return unservedPairs;
+    }
+
+    UnservedReason reason(int channel, int node) {
+        byte code = reason[channel][node];
+        return code == 0 ? UnservedReason.CAPACITY : UnservedReason.values()[code - 1];
+    }
+
+    void setReason(int channel, int node, UnservedReason why) {
+        touchPair(channel, node);
+        reason[channel][node] = (byte) (why.ordinal() + 1);
+    }
+
+    /** The pair's unserved entry as the plan lists it, or empty when served or not wanted. */
+    Optional<Unserved> entry(int channel, int node) {
+        if (!net.receiver(channel, node) || served(channel, node)) {
+            return Optional.empty();
+        }
+        int got = received[channel][node];
+        UnservedReason why = got > 0 ? UnservedReason.DEGRADED : reason(channel, node);
+        return Optional.of(
+                new Unserved(net.node(node).id(), net.channel(channel).id(), why, Optional.empty(), got));
+    }
+
+    /** Records the pair's entry before it changes (once per batch) and keeps the unserved count. */
+    void touchPair(int channel, int node) {
+        journal.pair(channel, node, () -> entry(channel, node));
+    }
+
+    /** Call before and after a change to a pair's wants or presence, to keep the unserved count. */
+    int countIfUnserved(int channel, int node) {
+        return net.receiver(channel, node) && !served(channel, node) ? 1 : 0;
+    }
+
+    void adjustUnserved(int delta) {
+        unservedPairs += delta;
+    }
+
+    /** Adds a tree edge; the caller has checked that it may be added and fits. */
+    void attach(int tree, int child, int parent) {
+        attach(tree, child, parent, Pairing.initiator(net.node(parent), net.node(child)));
+    }
+
+    /** Adds a tree edge with a given initiator (a plan being loaded). */
+    void attach(int tree, int child, int parent, Initiator opener) {
+        int c = forest.channel(tree);
+        touchPair(c, child);
+        journal.edge(tree, child, -1, 0);
+        journal.tree(tree, treeEdges[tree]);
+        treeEdges[tree]++;
+        int before = countIfUnserved(c, child);
+        forest.link(tree, child, parent, opener);
+        ledger.reserve(parent, child, rate[c]);
+        spare.changed(parent);
+        received[c][child]++;
+        unservedPairs += countIfUnserved(c, child) - before;
+    }
+
+    /** Removes the node's edge in a tree (it must have one); its children stay under it. */
+    void detach(int tree, int child) {
+        int c = forest.channel(tree);
+        int parent = forest.parent(tree, child);
+        touchPair(c, child);
+        journal.edge(tree, child, parent, forest.initiator(tree, child).ordinal());
+        journal.tree(tree, treeEdges[tree]);
+        treeEdges[tree]--;
+        int before = countIfUnserved(c, child);
+        forest.unlink(tree, child);
+        ledger.release(parent, child, rate[c]);
+        spare.changed(parent);
+        received[c][child]--;
+        unservedPairs += countIfUnserved(c, child) - before;
+    }
+
+    /** The node's depth in the tree when it hangs under a source without passing {@code avoid}; else -1. */
+    int rootedDepth(int tree, int node, int avoid) {
+        return forest.rootedDepth(tree, node, avoid, net.sources(forest.channel(tree)));
+    }
+
+    /**
+     * Whether {@code parent} may take {@code child} in the tree now: a present relaying node that
+     * holds the substream (rooted at a source, not under the child), may pair with it (the place
+     * where a compiled policy filter plugs in), has the capacity on uplink, the child's downlink
+     * and the path, and keeps the channel's maxDepth.
+     */
+    boolean mayParent(int tree, int parent, int child) {
+        int c = forest.channel(tree);
+        if (parent == child || !net.present(parent)) {
+            return false;
+        }
+        Node p = net.node(parent);
+        Node x = net.node(child);
+        if (!Pairing.canPair(p, x) || !ledger.fits(parent, child, rate[c])) {
+            return false;
+        }
+        int depth = rootedDepth(tree, parent, child);
+        if (depth < 0) {
+            return false;
+        }
+        Channel channel = net.channel(c);
+        if (channel.maxDepth().isPresent()) {
+            int room = channel.maxDepth().getAsInt() - depth - 1;
+            return room >= 0 && forest.height(tree, child, room) <= room;
+        }
+        return true;
+    }
+
+    /** Adds a node that joined (or came back), with its capacities, to every structure. */
+    int join(Node node, int region) {
+        int number = net.known(node.id()).orElse(net.size());
+        for (int c = 0; c < net.channelCount(); c++) {
+            journal.pair(c, number, Optional::empty);
+        }
+        int i = net.join(node, region);
+        if (i >= ledger.nodeCount()) {
+            ledger.addNode(region, node.uplinkKbps(), node.downlinkKbps());
+        } else {
+            ledger.setRegion(i, region);
+            ledger.adjustUplink(i, node.uplinkKbps() - ledger.uplink(i));
+            ledger.adjustDownlink(i, node.downlinkKbps().orElse(Resources.unbounded()) - ledger.downlink(i));
+        }
+        grow(net.size());
+        if (node.canRelay()) {
+            spare.add(i, region);
+        }
+        for (int c = 0; c < net.channelCount(); c++) {
+            unservedPairs += countIfUnserved(c, i);
+        }
+        return i;
+    }
+
+    /** Takes a node out after its edges are gone; its capacities return to nothing. */
+    void leave(int node) {
+        for (int c = 0; c < net.channelCount(); c++) {
+            touchPair(c, node);
+            unservedPairs -= countIfUnserved(c, node);
+            reason[c][node] = 0;
+        }
+        spare.remove(node);
+        ledger.adjustUplink(node, -ledger.uplink(node));
+        ledger.adjustDownlink(node, -ledger.downlink(node));
+        net.leave(node);
+    }
+
+    /** Edge of a tree in plan form, or empty. */
+    Optional<Edge> edge(int tree, int child, int parent, Initiator opener) {
+        if (parent < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Edge.of(net.node(parent).id(), net.node(child).id(), opener));
+    }
+
+    private void grow(int nodes) {
+        forest.grow(nodes);
+        int capacity = nodes + (nodes >> 1);
+        for (int c = 0; c < received.length; c++) {
+            if (received[c].length < nodes) {
+                received[c] = Arrays.copyOf(received[c], capacity);
+                reason[c] = Arrays.copyOf(reason[c], capacity);
+            }
+        }
+    }
+}
