@@ -18,6 +18,15 @@ final class ClassPlanner {
     /** Most solve rounds (each adds the connectivity cuts the last solution broke). */
     static final int MAX_ROUNDS = 40;
 
+    /**
+     * Most rounds on a model of more than {@value #LARGE_MODEL} variables: each round may spend
+     * two deterministic-time budgets, so a large model stops after two (about a minute on 2
+     * cores at 2,000 peers) and says optimal=false.
+     */
+    static final int LARGE_ROUNDS = 2;
+
+    static final int LARGE_MODEL = 5_000;
+
     private ClassPlanner() {}
 
     /** Why the class model cannot take the problem, or empty. */
@@ -137,7 +146,8 @@ final class ClassPlanner {
             List<ConnectivityCuts.Cut> missing = ConnectivityCuts.violated(model, outcome);
             rounds++;
             boolean outOfTime = left != null && left.isNegative();
-            if (missing.isEmpty() || rounds >= MAX_ROUNDS || outOfTime) {
+            int maxRounds = model.variables() > LARGE_MODEL ? LARGE_ROUNDS : MAX_ROUNDS;
+            if (missing.isEmpty() || rounds >= maxRounds || outOfTime) {
                 break;
             }
             for (ConnectivityCuts.Cut cut : missing) {
