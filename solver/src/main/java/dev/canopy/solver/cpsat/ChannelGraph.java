@@ -6,22 +6,35 @@ import dev.canopy.model.SnapshotIndex;
 import dev.canopy.solver.Locality;
 import dev.canopy.solver.Pairing;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Who may send one channel's substreams to whom, between classes. Since the locality cost of an
- * edge depends only on how far apart the two regions are, the arcs run through hubs instead of
- * between every pair of classes: a sender class enters the hub of its region (cost 0), of its
- * country and of the world, and the hub hands the units to the classes of its scope at the
- * hub's cost per unit ({@value Locality#CROSS_REGION} or {@value Locality#CROSS_COUNTRY} times the
- * substream rate; nothing in a region). A route through a wider hub than needed only costs more,
- * so an optimum never takes one. Every hub exists twice: for regular children (any relaying
- * sender) and for lightweight children (regular senders only), so that no hub pairs two
- * lightweight nodes. Children with an access list get direct arcs from the classes their list
- * allows, at the exact cost.
+ * Who may send one channel's substreams to whom, between classes: every class that may hold
+ * the channel (receivers, and relays that do not want it) receives, every holder that may relay
+ * and every source sends. Since the locality cost of an edge depends only on how far apart the
+ * two regions are, the arcs run through hubs instead of between every pair of classes, with an
+ * exit and an entry hub per scope so that a hub path never leads back into the scope it left:
+ *
+ * <ul>
+ *   <li>inside a region: class, region hub, class of the same region (cost 0);
+ *   <li>across regions of a country: class, exit hub of its region, entry hub of another region
+ *       of the country, class of that region (cost {@value Locality#CROSS_REGION} per kbps);
+ *   <li>across countries: class, exit hub of its country, entry hub of another country, class
+ *       (cost {@value Locality#CROSS_COUNTRY} per kbps). A region of unknown country is a
+ *       country of its own.
+ * </ul>
+ *
+ * A hub path between two classes exists iff their regions' cost is the path's cost, so the cost
+ * of an edge is exactly its {@link Locality} cost, and an edge that enters a region's (country's)
+ * vertex set comes from another region (country). Every hub exists twice: for regular children
+ * (any relaying sender) and for lightweight children (regular senders only), so that no hub pairs
+ * two lightweight nodes. Children with an access list get direct arcs from the classes their
+ * list allows, at the exact cost.
  *
  * <p>Vertices: classes {@code 0..classes-1}, then hubs. Immutable.
  */
@@ -35,45 +48,39 @@ final class ChannelGraph {
     final long[] unitCost;
     /** Receiver classes (bit set of the channel in {@code wants}). */
     final boolean[] receiver;
+    /** Classes that may hold the channel without originating it: receivers and relays. */
+    final boolean[] holder;
     /** Classes that hold the channel and may send it. */
     final boolean[] sender;
 
     final boolean[] source;
-    /** Per hub (vertex - classes): the region of a region hub, else -1. */
+    /** Per hub (vertex - classes): the region of a region, exit or entry region hub, else -1. */
     final int[] hubRegion;
-    /** Per hub: the country of a country hub, else empty. */
+    /** Per hub: the country of a country exit or entry hub, else empty. */
     final List<Optional<String>> hubCountry;
-
-    private final Map<String, Integer> hubIds;
-    private final Map<Long, Integer> arcIds = new HashMap<>();
 
     private ChannelGraph(
             int channel,
             int classes,
-            int vertices,
             List<long[]> arcs,
             boolean[] receiver,
+            boolean[] holder,
             boolean[] sender,
             boolean[] source,
-            Map<String, Integer> hubs) {
+            List<String> hubs) {
         this.channel = channel;
-        this.hubIds = Map.copyOf(hubs);
-        hubRegion = new int[vertices - classes];
-        hubCountry = new ArrayList<>();
-        for (int h = 0; h < vertices - classes; h++) {
-            hubCountry.add(Optional.empty());
-        }
-        for (var entry : hubs.entrySet()) {
-            String scope = entry.getKey().substring(entry.getKey().indexOf('|') + 1);
-            int hub = entry.getValue() - classes;
-            hubRegion[hub] = scope.charAt(0) == 'r' ? Integer.parseInt(scope.substring(1)) : -1;
-            if (scope.charAt(0) == 'c') {
-                hubCountry.set(hub, Optional.of(scope.substring(1)));
-            }
-        }
         this.classes = classes;
-        this.vertices = vertices;
+        this.vertices = classes + hubs.size();
+        hubRegion = new int[hubs.size()];
+        hubCountry = new ArrayList<>();
+        for (int h = 0; h < hubs.size(); h++) {
+            String scope = hubs.get(h).substring(2);
+            boolean region = scope.charAt(0) == 'r' || scope.charAt(0) == 'o' || scope.charAt(0) == 'i';
+            hubRegion[h] = region ? Integer.parseInt(scope.substring(1)) : -1;
+            hubCountry.add(region ? Optional.empty() : Optional.of(scope.substring(1)));
+        }
         this.receiver = receiver;
+        this.holder = holder;
         this.sender = sender;
         this.source = source;
         int n = arcs.size();
@@ -84,30 +91,7 @@ final class ChannelGraph {
             tail[a] = (int) arcs.get(a)[0];
             head[a] = (int) arcs.get(a)[1];
             unitCost[a] = arcs.get(a)[2];
-            arcIds.put((long) tail[a] * vertices + head[a], a);
         }
-    }
-
-    /** The arc from one vertex to another, or -1. */
-    int arc(int from, int to) {
-        return arcIds.getOrDefault((long) from * vertices + to, -1);
-    }
-
-    /**
-     * The hub through which an edge between two regions is cheapest for a child of the given
-     * kind (lightweight or not), or -1: the region's own, the country's, or the world's.
-     */
-    int hubFor(SnapshotIndex index, int fromRegion, int toRegion, boolean lightweightChild) {
-        int kind = lightweightChild ? 1 : 0;
-        String scope;
-        if (fromRegion == toRegion) {
-            scope = "r" + toRegion;
-        } else if (Locality.regionCost(index, fromRegion, toRegion) == Locality.CROSS_REGION) {
-            scope = "c" + index.regionCountry(toRegion).orElseThrow();
-        } else {
-            scope = "w";
-        }
-        return hubIds.getOrDefault(kind + "|" + scope, -1);
     }
 
     /** Out arcs per vertex. */
@@ -146,19 +130,25 @@ final class ChannelGraph {
         SnapshotIndex index = pc.index;
         int classes = pc.count;
         boolean[] receiver = new boolean[classes];
+        boolean[] holder = new boolean[classes];
         boolean[] sender = new boolean[classes];
         boolean[] source = new boolean[classes];
         int bit = 1 << channel;
         for (int g = 0; g < classes; g++) {
             receiver[g] = (pc.wants[g] & bit) != 0;
             source[g] = (pc.sources[g] & bit) != 0;
-            sender[g] = (receiver[g] || source[g]) && pc.relays(g);
+            holder[g] = !source[g] && (receiver[g] || pc.relays(g));
+            sender[g] = (holder[g] || source[g]) && pc.relays(g);
         }
-        Map<String, Integer> hubs = new HashMap<>();
-        List<long[]> into = new ArrayList<>();
-        List<long[]> direct = new ArrayList<>();
+        Map<String, Integer> hubs = new LinkedHashMap<>();
+        List<long[]> arcs = new ArrayList<>();
+        // Entry side: hubs into holder classes.
+        Set<Integer> regions = new TreeSet<>();
+        for (int g = 0; g < classes; g++) {
+            regions.add(pc.region[g]);
+        }
         for (int h = 0; h < classes; h++) {
-            if (!receiver[h]) {
+            if (!holder[h]) {
                 continue;
             }
             Node child = pc.representative[h];
@@ -166,59 +156,65 @@ final class ChannelGraph {
                 for (int g = 0; g < classes; g++) {
                     if (sender[g] && g != h && Pairing.canPair(pc.representative[g], child)) {
                         long cost = pc.rate * Locality.regionCost(index, pc.region[g], pc.region[h]);
-                        direct.add(new long[] {g, h, cost});
+                        arcs.add(new long[] {g, h, cost});
                     }
                 }
                 continue;
             }
             int kind = child.isLightweight() ? 1 : 0;
-            for (String scope : scopes(index, pc.region[h])) {
-                int hub = hubs.computeIfAbsent(kind + "|" + scope, k -> classes + hubs.size());
-                into.add(new long[] {hub, h, pc.rate * scopeWeight(scope)});
+            int r = pc.region[h];
+            arcs.add(new long[] {hub(hubs, classes, kind, "r" + r), h, 0});
+            arcs.add(new long[] {hub(hubs, classes, kind, "i" + r), h, pc.rate * Locality.CROSS_REGION});
+            arcs.add(new long[] {hub(hubs, classes, kind, "q" + country(index, r)), h, pc.rate * Locality.CROSS_COUNTRY
+            });
+        }
+        // Between exit and entry hubs.
+        Set<String> countries = new TreeSet<>();
+        for (int r : regions) {
+            countries.add(country(index, r));
+        }
+        for (int kind = 0; kind < 2; kind++) {
+            for (int a : regions) {
+                for (int b : regions) {
+                    if (a != b && country(index, a).equals(country(index, b)) && hubs.containsKey(kind + "|i" + b)) {
+                        arcs.add(new long[] {hub(hubs, classes, kind, "o" + a), hubs.get(kind + "|i" + b), 0});
+                    }
+                }
+            }
+            for (String a : countries) {
+                for (String b : countries) {
+                    if (!a.equals(b) && hubs.containsKey(kind + "|q" + b)) {
+                        arcs.add(new long[] {hub(hubs, classes, kind, "p" + a), hubs.get(kind + "|q" + b), 0});
+                    }
+                }
             }
         }
-        boolean[] hubHasTail = new boolean[classes + hubs.size()];
-        List<long[]> out = new ArrayList<>();
+        // Exit side: sender classes into hubs.
         for (int g = 0; g < classes; g++) {
             if (!sender[g]) {
                 continue;
             }
             boolean lightweight = pc.representative[g].isLightweight();
-            for (String scope : scopes(index, pc.region[g])) {
-                for (int kind = 0; kind < 2; kind++) {
+            int r = pc.region[g];
+            for (int kind = 0; kind < (lightweight ? 1 : 2); kind++) {
+                for (String scope : List.of("r" + r, "o" + r, "p" + country(index, r))) {
                     Integer hub = hubs.get(kind + "|" + scope);
-                    if (hub != null && !(kind == 1 && lightweight)) {
-                        out.add(new long[] {g, hub, 0});
-                        hubHasTail[hub] = true;
+                    if (hub != null) {
+                        arcs.add(new long[] {g, hub, 0});
                     }
                 }
             }
         }
-        List<long[]> arcs = new ArrayList<>(out);
-        for (long[] arc : into) {
-            if (hubHasTail[(int) arc[0]]) {
-                arcs.add(arc);
-            }
-        }
-        arcs.addAll(direct);
-        return new ChannelGraph(channel, classes, classes + hubs.size(), arcs, receiver, sender, source, hubs);
+        return new ChannelGraph(
+                channel, classes, arcs, receiver, holder, sender, source, new ArrayList<>(hubs.keySet()));
     }
 
-    /** The hub scopes a region belongs to: its region, its country (if known), the world. */
-    private static List<String> scopes(SnapshotIndex index, int region) {
-        Optional<String> country = index.regionCountry(region);
-        List<String> scopes = new ArrayList<>(3);
-        scopes.add("r" + region);
-        country.ifPresent(c -> scopes.add("c" + c));
-        scopes.add("w");
-        return scopes;
+    private static int hub(Map<String, Integer> hubs, int classes, int kind, String scope) {
+        return hubs.computeIfAbsent(kind + "|" + scope, k -> classes + hubs.size());
     }
 
-    private static long scopeWeight(String scope) {
-        return switch (scope.charAt(0)) {
-            case 'r' -> 0;
-            case 'c' -> Locality.CROSS_REGION;
-            default -> Locality.CROSS_COUNTRY;
-        };
+    /** A region's country, or a country of its own ("#" and the region) when unknown. */
+    private static String country(SnapshotIndex index, int region) {
+        return index.regionCountry(region).map(c -> "=" + c).orElse("#" + region);
     }
 }

@@ -4,85 +4,98 @@ import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
+import dev.canopy.model.Channel;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.Tier;
 import dev.canopy.solver.PlanOptions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The class-level CP-SAT model (see {@link ExactStrategy} for what it decides and over which
- * plans). Per channel c: {@code m[c][h]} served nodes of receiver class h and {@code
- * reached[c][h]} (1 when it serves anyone); per data substream s and arc a of the {@link
- * ChannelGraph}: {@code x[c][s][a]} units (child edges) and a reach flow that brings one unit
- * from the sources to every class that serves someone, along arcs that carry units.
+ * The class-level CP-SAT model: a <b>relaxation</b> of the per-node problem, so that its proved
+ * optimum bounds every plan, and a plan that reaches it is optimal.
+ *
+ * <p>Per channel c, substream s (data and parity alike) and arc a of the {@link ChannelGraph},
+ * {@code x[c][s][a]} counts child edges; the edges into a class are its holders of s (each
+ * holder has one parent). Per receiver class h, {@code m[c][h]} counts its served nodes. Why
+ * every per-node plan P maps onto a solution with the same served weight and cost (so the
+ * model's optimum is at least as good as the per-node optimum): count P's edges of (c, s) from
+ * class g to class h and send them through the hub of the pair's scope (region, country, world),
+ * or along the direct arc for an access-list child; then
+ *
+ * <ul>
+ *   <li>hubs conserve, and what enters class h is its number of holders of s, at most its size;
+ *   <li>the nodes of h served in P each hold at least k of the k+n substreams, so with {@code
+ *       w[s] = min(holders of s, m)}: {@code sum_s w[s] >= k m} (for n = 0: every {@code holders
+ *       of s >= m});
+ *   <li>a class sends in (c, s) only from its holders of s, at most t of its nodes, so at most
+ *       the slots of its t nodes with most slots, {@code prefix[t]}: a concave function of t,
+ *       written as its tangents; in all it sends at most {@code prefix[size]} (a source class
+ *       only this);
+ *   <li>what a class receives in all is at most its nodes' downlinks in substreams;
+ *   <li>a set of vertices without a source of c that holds s somewhere is entered by an edge of
+ *       s (P's trees are rooted at sources): stated for each region and each country up front
+ *       ({@link ConnectivityCuts}), and for the sets a solution left unreachable;
+ *   <li>the substreams of a channel are interchangeable, so P can be renumbered so that each
+ *       costs at least as much as the next.
+ * </ul>
+ *
+ * The cost of an arc into a class is the unit rate times the weight of its hub's scope, which
+ * equals the edge's {@link dev.canopy.solver.Locality} cost. Links, depth limits and channels of
+ * different substream rates are not in the model (the planner refuses problems where they
+ * could bind).
  */
 final class ClassModel {
     final PeerClasses classes;
     final ChannelGraph[] graphs;
+    /** m[c][h]: served nodes of receiver class h, or -1. */
     final int[][] m;
+    /** x[c][s][a]: edges of substream s along arc a. */
     final int[][][] x;
-    /** reached[c][h]: 1 when class h serves anyone of channel c. */
-    final int[][] reached;
-    /** Per channel, data substream and arc: the reach flow on it. */
-    final int[][][] reachFlow;
+    /** holds[c][s][h]: 1 when holder class h holds substream s, or -1. */
+    final int[][][] holds;
 
     int cuts;
     final LexicographicSolve solve = new LexicographicSolve();
     final SnapshotIndex index;
+    /** in[c][s][v]: edges into vertex v. */
+    private final LinearExprBuilder[][][] into;
+    /** out[c][s][g]: edges out of class g. */
+    private final LinearExprBuilder[][][] outOf;
 
     ClassModel(PeerClasses classes) {
         this.classes = classes;
         this.index = classes.index;
         int channels = index.channelCount();
-        if (channels > 30) {
-            throw new IllegalArgumentException("exact: more than 30 channels are supported only on small problems");
-        }
         graphs = new ChannelGraph[channels];
         m = new int[channels][];
-        reached = new int[channels][];
-        reachFlow = new int[channels][][];
         x = new int[channels][][];
+        holds = new int[channels][][];
+        into = new LinearExprBuilder[channels][][];
+        outOf = new LinearExprBuilder[channels][][];
         for (int c = 0; c < channels; c++) {
             graphs[c] = ChannelGraph.of(classes, c);
+            int substreams = index.channel(c).totalSubstreams();
+            x[c] = new int[substreams][];
+            holds[c] = new int[substreams][];
+            into[c] = new LinearExprBuilder[substreams][];
+            outOf[c] = new LinearExprBuilder[substreams][];
+            for (int s = 0; s < substreams; s++) {
+                substream(c, s);
+            }
             m[c] = new int[classes.count];
-            reached[c] = new int[classes.count];
             for (int h = 0; h < classes.count; h++) {
                 m[c][h] = graphs[c].receiver[h] ? solve.newInt(0, classes.size(h)) : -1;
-                reached[c][h] = -1;
-                if (graphs[c].receiver[h]) {
-                    reached[c][h] = solve.newInt(0, 1);
-                    IntVar served = solve.var(m[c][h]);
-                    IntVar any = solve.var(reached[c][h]);
-                    solve.model().addGreaterOrEqual(served, any);
-                    solve.model()
-                            .addLessOrEqual(
-                                    LinearExpr.newBuilder()
-                                            .add(served)
-                                            .addTerm(any, -classes.size(h))
-                                            .build(),
-                                    0);
+                if (m[c][h] >= 0) {
+                    served(c, h);
                 }
-            }
-        }
-        for (int c = 0; c < channels; c++) {
-            int k = index.channel(c).substreams();
-            x[c] = new int[k][];
-            for (int s = 0; s < k; s++) {
-                x[c][s] = substream(c);
             }
         }
         capacities();
         downlinks();
         orderSubstreams();
         ConnectivityCuts.addStatic(this);
-        for (int c = 0; c < channels; c++) {
-            reachFlow(c);
-        }
     }
 
-    /** Number of CP-SAT variables (for reports). */
     int variables() {
         return solve.size();
     }
@@ -92,155 +105,132 @@ final class ClassModel {
         return solve.solve(servedObjective(), costObjective(), options, warm, wallLimit);
     }
 
-    /** The per-substream part: units into a receiver class = its served count, hubs conserve. */
-    private int[] substream(int c) {
+    /** The edges of one substream: hubs conserve, a class takes at most its size and says whether it holds. */
+    private void substream(int c, int s) {
         ChannelGraph graph = graphs[c];
         CpModel model = solve.model();
-        int arcs = graph.arcs();
-        int[] units = new int[arcs];
+        int[] units = new int[graph.arcs()];
+        long allSlots = 0;
+        for (int g = 0; g < classes.count; g++) {
+            allSlots += classes.prefix[g][classes.size(g)];
+        }
         LinearExprBuilder[] in = new LinearExprBuilder[graph.vertices];
-        LinearExprBuilder[] hubOut = new LinearExprBuilder[graph.vertices];
+        LinearExprBuilder[] out = new LinearExprBuilder[graph.vertices];
         for (int v = 0; v < graph.vertices; v++) {
             in[v] = LinearExpr.newBuilder();
-            hubOut[v] = LinearExpr.newBuilder();
+            out[v] = LinearExpr.newBuilder();
         }
-        for (int a = 0; a < arcs; a++) {
+        for (int a = 0; a < graph.arcs(); a++) {
             int t = graph.tail[a];
             int h = graph.head[a];
-            long upper = graph.isHub(h) ? classes.prefix[t][classes.size(t)] : classes.size(h);
+            long upper =
+                    !graph.isHub(h) ? classes.size(h) : graph.isHub(t) ? allSlots : classes.prefix[t][classes.size(t)];
             units[a] = solve.newInt(0, Math.max(0, upper));
             in[h].add(solve.var(units[a]));
-            if (graph.isHub(t)) {
-                hubOut[t].add(solve.var(units[a]));
-            }
+            out[t].add(solve.var(units[a]));
         }
+        holds[c][s] = new int[classes.count];
         for (int v = 0; v < graph.vertices; v++) {
             if (graph.isHub(v)) {
-                model.addEquality(in[v], hubOut[v]);
-            } else if (graph.receiver[v]) {
-                model.addEquality(in[v], solve.var(m[c][v]));
+                model.addEquality(in[v], out[v]);
+            } else if (graph.holder[v]) {
+                holds[c][s][v] = solve.newBool();
+                LinearExprBuilder bounded =
+                        LinearExpr.newBuilder().add(in[v].build()).addTerm(solve.var(holds[c][s][v]), -classes.size(v));
+                model.addLessOrEqual(bounded, 0);
+            } else {
+                holds[c][s][v] = -1;
             }
         }
-        return units;
+        x[c][s] = units;
+        into[c][s] = in;
+        outOf[c][s] = out;
     }
 
-    /**
-     * Connectivity, as a flow per data substream: a flow from the sources brings one unit to
-     * each class that serves someone, along arcs that carry units of that substream. So every
-     * serving class is reachable from a source, in every substream, at class and hub level.
-     */
-    private void reachFlow(int c) {
-        ChannelGraph graph = graphs[c];
+    /** Served nodes hold k of the k+n substreams: {@code sum_s min(holders of s, m) >= k m}. */
+    private void served(int c, int h) {
+        Channel channel = index.channel(c);
         CpModel model = solve.model();
-        int receivers = 0;
-        for (int h = 0; h < graph.classes; h++) {
-            receivers += graph.receiver[h] ? 1 : 0;
+        IntVar served = solve.var(m[c][h]);
+        int k = channel.substreams();
+        if (channel.parity() == 0) {
+            for (int s = 0; s < k; s++) {
+                model.addGreaterOrEqual(
+                        LinearExpr.newBuilder().add(into[c][s][h].build()).addTerm(served, -1), 0);
+            }
+            return;
         }
-        reachFlow[c] = new int[x[c].length][graph.arcs()];
-        for (int s = 0; s < x[c].length; s++) {
-            LinearExprBuilder[] balance = new LinearExprBuilder[graph.vertices];
-            for (int v = 0; v < graph.vertices; v++) {
-                balance[v] = LinearExpr.newBuilder();
-            }
-            for (int a = 0; a < graph.arcs(); a++) {
-                reachFlow[c][s][a] = solve.newInt(0, receivers);
-                IntVar flow = solve.var(reachFlow[c][s][a]);
-                model.addLessOrEqual(
-                        LinearExpr.newBuilder()
-                                .add(flow)
-                                .addTerm(solve.var(x[c][s][a]), -receivers)
-                                .build(),
-                        0);
-                balance[graph.head[a]].add(flow);
-                balance[graph.tail[a]].addTerm(flow, -1);
-            }
-            for (int v = 0; v < graph.vertices; v++) {
-                if (!graph.isHub(v) && graph.receiver[v]) {
-                    model.addEquality(balance[v], solve.var(reached[c][v]));
-                } else if (!graph.isHub(v) && graph.source[v]) {
-                    model.addLessOrEqual(balance[v], 0);
-                } else {
-                    model.addEquality(balance[v], 0);
-                }
-            }
+        LinearExprBuilder covered = LinearExpr.newBuilder();
+        for (int s = 0; s < channel.totalSubstreams(); s++) {
+            IntVar w = solve.var(solve.newInt(0, classes.size(h)));
+            model.addLessOrEqual(w, served);
+            model.addLessOrEqual(LinearExpr.newBuilder().add(w).addTerm(into[c][s][h].build(), -1), 0);
+            covered.add(w);
         }
+        model.addGreaterOrEqual(covered.addTerm(served, -k), 0);
     }
 
     /**
-     * Uplink. A class of one sends at most its slots, and only channels it holds. A larger class
-     * is served all or nothing per node (its nodes want the same channels, and the same m is
-     * served for each), so its served nodes hold every channel it sends, and it sends at most
-     * the slots of its first m nodes: P(m), a concave function of m (slots sorted descending),
-     * written exactly as the minimum of its tangents P(t) + slot(t) (m - t) at every t where
-     * the slot count changes.
+     * Uplink: a holder class sends in (c, s) at most {@code prefix[t]} for t its holders of s, as
+     * the tangents {@code prefix[u] + slope(u) (t - u)} at every u where the slope changes; every
+     * class sends at most {@code prefix[size]} in all.
      */
     private void capacities() {
         CpModel model = solve.model();
-        List<List<List<Integer>>> outArcs = new ArrayList<>();
-        for (ChannelGraph graph : graphs) {
-            List<List<Integer>> byClass = new ArrayList<>();
-            for (int g = 0; g < classes.count; g++) {
-                byClass.add(new ArrayList<>());
-            }
-            for (int a = 0; a < graph.arcs(); a++) {
-                if (!graph.isHub(graph.tail[a])) {
-                    byClass.get(graph.tail[a]).add(a);
-                }
-            }
-            outArcs.add(byClass);
-        }
         for (int g = 0; g < classes.count; g++) {
             LinearExprBuilder sent = LinearExpr.newBuilder();
-            IntVar served = null;
+            long[] prefix = classes.prefix[g];
+            int n = classes.size(g);
+            boolean any = false;
             for (int c = 0; c < graphs.length; c++) {
-                if (m[c][g] >= 0) {
-                    IntVar mc = solve.var(m[c][g]);
-                    if (served != null && classes.size(g) > 1) {
-                        model.addEquality(mc, served);
-                    }
-                    served = served == null ? mc : served;
-                }
                 if (!graphs[c].sender[g]) {
                     continue;
                 }
-                LinearExprBuilder channelSent = LinearExpr.newBuilder();
-                for (int[] units : x[c]) {
-                    for (int a : outArcs.get(c).get(g)) {
-                        sent.add(solve.var(units[a]));
-                        channelSent.add(solve.var(units[a]));
+                for (int s = 0; s < x[c].length; s++) {
+                    LinearExpr out = outOf[c][s][g].build();
+                    sent.add(out);
+                    any = true;
+                    if (graphs[c].source[g]) {
+                        continue;
+                    }
+                    LinearExpr held = into[c][s][g].build();
+                    long previousSlope = -1;
+                    for (int u = 0; u < n; u++) {
+                        long slope = prefix[u + 1] - prefix[u];
+                        if (slope == previousSlope) {
+                            continue;
+                        }
+                        previousSlope = slope;
+                        model.addLessOrEqual(
+                                LinearExpr.newBuilder().add(out).addTerm(held, -slope), prefix[u] - slope * u);
                     }
                 }
-                if (classes.size(g) == 1 && !graphs[c].source[g]) {
-                    // A class of one relays a channel only if it is served it.
-                    long slots = classes.prefix[g][1];
-                    model.addLessOrEqual(channelSent.addTerm(solve.var(m[c][g]), -slots), 0);
-                }
             }
-            long[] prefix = classes.prefix[g];
-            int n = classes.size(g);
-            if (n == 1 || served == null) {
+            if (any) {
                 model.addLessOrEqual(sent, prefix[n]);
-                continue;
-            }
-            model.addLessOrEqual(sent, prefix[n]);
-            long previousSlope = -1;
-            for (int t = 0; t < n; t++) {
-                long slope = prefix[t + 1] - prefix[t];
-                if (slope == previousSlope) {
-                    continue;
-                }
-                previousSlope = slope;
-                // sent <= prefix[t] + slope * (m - t)
-                LinearExprBuilder tangent = LinearExpr.newBuilder();
-                model.addLessOrEqual(tangent.addTerm(sent.build(), 1).addTerm(served, -slope), prefix[t] - slope * t);
             }
         }
     }
 
-    /**
-     * The data substreams of a channel are interchangeable (same rate, same rules), so their
-     * order is fixed: each costs at least as much as the next.
-     */
+    /** What a class receives in all is at most its nodes' downlinks, in substreams. */
+    private void downlinks() {
+        for (int g = 0; g < classes.count; g++) {
+            if (classes.downlink[g] < 0) {
+                continue;
+            }
+            LinearExprBuilder received = LinearExpr.newBuilder();
+            for (int c = 0; c < graphs.length; c++) {
+                if (graphs[c].holder[g]) {
+                    for (int s = 0; s < x[c].length; s++) {
+                        received.add(into[c][s][g].build());
+                    }
+                }
+            }
+            solve.model().addLessOrEqual(received, classes.downlink[g]);
+        }
+    }
+
+    /** The substreams of a channel are interchangeable, so each costs at least as much as the next. */
     private void orderSubstreams() {
         for (int c = 0; c < graphs.length; c++) {
             for (int s = 0; s + 1 < x[c].length; s++) {
@@ -256,36 +246,19 @@ final class ClassModel {
         }
     }
 
-    /** A class of one whose downlink cannot take every channel it wants: k slots per served channel. */
-    private void downlinks() {
-        for (int g = 0; g < classes.count; g++) {
-            if (classes.downlink[g] < 0) {
-                continue;
+    /** Tier weights by ordinal for this problem (see {@link TierWeights}). */
+    long[] tierWeights() {
+        long[] perTier = new long[Tier.values().length];
+        for (int c = 0; c < index.channelCount(); c++) {
+            for (int q : index.receivers(c)) {
+                perTier[index.node(q).tier().ordinal()]++;
             }
-            LinearExprBuilder received = LinearExpr.newBuilder();
-            for (int c = 0; c < graphs.length; c++) {
-                if (m[c][g] >= 0) {
-                    received.addTerm(solve.var(m[c][g]), index.channel(c).substreams() * classes.rate);
-                }
-            }
-            solve.model().addLessOrEqual(received, classes.downlink[g]);
         }
+        return TierWeights.of(perTier);
     }
 
-    /**
-     * Served (node, channel) pairs weighted so that the tiers are lexicographic: one premium pair
-     * outweighs every standard and free pair together, one standard pair every free pair.
-     */
     private LinearExpr servedObjective() {
-        long[] perTier = new long[Tier.values().length];
-        for (int c = 0; c < graphs.length; c++) {
-            for (int h = 0; h < classes.count; h++) {
-                if (m[c][h] >= 0) {
-                    perTier[classes.representative[h].tier().ordinal()] += classes.size(h);
-                }
-            }
-        }
-        long[] weight = TierWeights.of(perTier);
+        long[] weight = tierWeights();
         LinearExprBuilder served = LinearExpr.newBuilder();
         for (int c = 0; c < graphs.length; c++) {
             for (int h = 0; h < classes.count; h++) {

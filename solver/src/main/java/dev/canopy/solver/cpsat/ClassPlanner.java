@@ -2,9 +2,9 @@ package dev.canopy.solver.cpsat;
 
 import dev.canopy.model.Link;
 import dev.canopy.model.SnapshotIndex;
-import dev.canopy.model.plan.Plan;
 import dev.canopy.model.routing.Route;
 import dev.canopy.model.routing.Routing;
+import dev.canopy.solver.Locality;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanOptions;
@@ -13,10 +13,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Plans with the class model: checks what it takes, solves, realises per node, assembles. */
+/** Plans with the class model: checks what it takes, solves, realises per node, certifies, assembles. */
 final class ClassPlanner {
     /** Most solve rounds (each adds the connectivity cuts the last solution broke). */
     static final int MAX_ROUNDS = 40;
+
+    /**
+     * Most rounds on a model of more than {@value #LARGE_MODEL} variables: each round may spend
+     * two deterministic-time budgets, so a large model stops after two (about a minute on 2
+     * cores at 2,000 peers) and says optimal=false.
+     */
+    static final int LARGE_ROUNDS = 2;
+
+    static final int LARGE_MODEL = 5_000;
 
     private ClassPlanner() {}
 
@@ -38,9 +47,9 @@ final class ClassPlanner {
     }
 
     /**
-     * A capped link that a plan of the class model could fill, if any. Every served node
-     * receives exactly its k data substreams, so what crosses a link in one direction is at most
-     * what the receivers behind it take and at most what the senders before it can send.
+     * A capped link that some plan could fill, if any: what crosses a link in one direction is
+     * at most what the nodes behind it can receive (every substream of every channel they may
+     * hold, within their downlinks) and at most what the senders before it can send.
      */
     private static Optional<String> bindingLink(Routing routing) {
         SnapshotIndex index = routing.index();
@@ -56,12 +65,15 @@ final class ClassPlanner {
         long[] uplink = new long[regions];
         for (int i = 0; i < index.nodeCount(); i++) {
             int r = index.regionOf(i);
+            long take = 0;
             for (int c = 0; c < index.channelCount(); c++) {
-                if (index.wants(c, i) && !index.isSource(c, i)) {
-                    demand[r] +=
-                            index.channel(c).substreams() * index.channel(c).substreamRateKbps();
+                if (!index.isSource(c, i)) {
+                    take += index.channel(c).totalSubstreams()
+                            * index.channel(c).substreamRateKbps();
                 }
             }
+            var down = index.node(i).downlinkKbps();
+            demand[r] += down.isPresent() ? Math.min(take, down.getAsLong()) : take;
             if (index.node(i).canRelay()) {
                 uplink[r] += index.node(i).uplinkKbps();
             }
@@ -103,17 +115,23 @@ final class ClassPlanner {
         return Optional.empty();
     }
 
-    /** Solves, realises and adds the trees and the class model's figures to the assembler. */
-    static int[][] plan(PlanningProblem problem, PlanAssembler plan, Plan greedy) {
+    /**
+     * Solves (adding the connectivity cuts each solution breaks, until none is broken), realises
+     * the solution and adds the trees and the figures to the assembler. The plan is optimal iff
+     * both phases were proved and the solution was realised: the class model is a relaxation
+     * (see {@link ClassModel}), so its proved optimum bounds every plan, and a realised solution
+     * is a plan with the same served weight and cost. Returns substreams received per channel
+     * and node.
+     */
+    static int[][] plan(PlanningProblem problem, PlanAssembler plan) {
         PeerClasses classes = PeerClasses.of(problem);
         ClassModel model = new ClassModel(classes);
         PlanOptions options = problem.options();
         long start = System.nanoTime();
-        long[] warm = WarmStart.of(problem, model, greedy);
+        long[] warm = null;
         LexicographicSolve.Outcome outcome;
         LexicographicSolve.Outcome previous = null;
         int rounds = 0;
-        boolean connected;
         while (true) {
             Duration left = options.timeLimit()
                     .map(limit -> limit.minusNanos(System.nanoTime() - start))
@@ -121,31 +139,34 @@ final class ClassPlanner {
             LexicographicSolve.Outcome next =
                     model.solve(options, warm, left == null || !left.isNegative() ? left : Duration.ZERO);
             if (previous != null && next.servedStatus().equals("UNKNOWN")) {
-                // Cut off before any solution: keep the last one (what it leaves unreachable goes unserved).
                 outcome = previous;
-                connected = false;
                 break;
             }
             outcome = next;
             List<ConnectivityCuts.Cut> missing = ConnectivityCuts.violated(model, outcome);
-            connected = missing.isEmpty();
             rounds++;
             boolean outOfTime = left != null && left.isNegative();
-            if (connected || rounds >= MAX_ROUNDS || outOfTime) {
+            int maxRounds = model.variables() > LARGE_MODEL ? LARGE_ROUNDS : MAX_ROUNDS;
+            if (missing.isEmpty() || rounds >= maxRounds || outOfTime) {
                 break;
             }
             for (ConnectivityCuts.Cut cut : missing) {
-                ConnectivityCuts.add(model, cut.channel(), cut.inside(), cut.cls());
+                ConnectivityCuts.add(
+                        model,
+                        cut.channel(),
+                        cut.substream(),
+                        cut.inside(),
+                        model.solve.var(model.holds[cut.channel()][cut.substream()][cut.cls()]));
             }
             warm = outcome.values();
             previous = outcome;
         }
         int channels = model.graphs.length;
-        int[][] m = new int[channels][classes.count];
+        long[][] m = new long[channels][classes.count];
         long[][][] x = new long[channels][][];
         for (int c = 0; c < channels; c++) {
             for (int h = 0; h < classes.count; h++) {
-                m[c][h] = model.m[c][h] >= 0 ? (int) outcome.value(model.m[c][h]) : 0;
+                m[c][h] = model.m[c][h] >= 0 ? outcome.value(model.m[c][h]) : 0;
             }
             x[c] = new long[model.x[c].length][];
             for (int s = 0; s < model.x[c].length; s++) {
@@ -158,24 +179,34 @@ final class ClassPlanner {
         }
         Realizer.Result result = new Realizer(classes, model.graphs, m, x).run();
         SnapshotIndex index = problem.index();
+        long cost = 0;
         for (Realizer.Tree tree : result.trees()) {
+            long rate = index.channel(tree.channel()).substreamRateKbps();
             for (int e = 0; e < tree.children().length; e++) {
                 int p = tree.parents()[e];
                 int q = tree.children()[e];
                 plan.edge(tree.channel(), tree.substream(), p, q, Pairing.initiator(index.node(p), index.node(q)));
+                cost += rate * Locality.edgeCost(index, p, q);
             }
         }
-        ExactMetrics.record(plan, "class", outcome, connected && result.complete());
+        long served = servedWeight(index, model.tierWeights(), result.received());
+        ExactMetrics.record(plan, "class", outcome, result.complete(), served, cost);
         plan.metric("exact.rounds", rounds);
         plan.metric("exact.cuts", model.cuts);
         plan.metric("exact.classes", classes.count);
         plan.metric("exact.variables", model.variables());
-        int[][] received = new int[channels][index.nodeCount()];
-        for (int c = 0; c < channels; c++) {
-            for (int q = 0; q < index.nodeCount(); q++) {
-                received[c][q] = result.served()[c][q] ? index.channel(c).substreams() : 0;
+        return result.received();
+    }
+
+    /** The served objective of received substream counts, as the models weigh it. */
+    static long servedWeight(SnapshotIndex index, long[] weight, int[][] received) {
+        long sum = 0;
+        for (int c = 0; c < index.channelCount(); c++) {
+            int k = index.channel(c).substreams();
+            for (int q : index.receivers(c)) {
+                sum += received[c][q] >= k ? weight[index.node(q).tier().ordinal()] : 0;
             }
         }
-        return received;
+        return sum;
     }
 }

@@ -1,5 +1,6 @@
 package dev.canopy.solver.cpsat;
 
+import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import java.util.ArrayDeque;
@@ -10,83 +11,99 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Connectivity cuts of the class model: for a set S of vertices (classes and hubs) without a
- * source of the channel and a class h in S that serves someone, every data substream enters S
- * at least once. Sound for every plan, since a served node's substream comes from a source,
- * outside S. Added up front for each class's region and country, and for any set a solution
- * left unreachable.
+ * Connectivity cuts of the class model: a set S of vertices (classes and hubs) without a source
+ * of channel c, in which some class holds substream s, is entered by at least one edge of s.
+ * Sound for every plan, since each holder's substream comes down a tree from a source, outside
+ * S. Added up front for each region and each country (one indicator per set and substream, at
+ * least each holds of its classes), and for any set a solution left unreachable.
  */
 final class ConnectivityCuts {
     private ConnectivityCuts() {}
 
-    /**
-     * Connectivity, as cuts: for a set S of vertices without a source of the channel and a class
-     * h in S, every substream enters S at least once if h serves anyone. Sound for every plan
-     * (a served node's substream comes from a source, outside S); added up front for each region
-     * and each country, and later for each set the solution left unreachable ({@link #violated}).
-     */
-    static void add(ClassModel model, int c, boolean[] inside, int h) {
+    /** Edges of s entering the set are at least the indicator. */
+    static void add(ClassModel model, int c, int s, boolean[] inside, IntVar indicator) {
         ChannelGraph graph = model.graphs[c];
-        for (int[] units : model.x[c]) {
-            LinearExprBuilder entering = LinearExpr.newBuilder();
-            for (int a = 0; a < graph.arcs(); a++) {
-                if (!inside[graph.tail[a]] && inside[graph.head[a]]) {
-                    entering.add(model.solve.var(units[a]));
-                }
+        LinearExprBuilder entering = LinearExpr.newBuilder();
+        for (int a = 0; a < graph.arcs(); a++) {
+            if (!inside[graph.tail[a]] && inside[graph.head[a]]) {
+                entering.add(model.solve.var(model.x[c][s][a]));
             }
-            model.solve.model().addGreaterOrEqual(entering.addTerm(model.solve.var(model.reached[c][h]), -1), 0);
         }
+        model.solve.model().addGreaterOrEqual(entering.addTerm(indicator, -1), 0);
         model.cuts++;
     }
 
-    /** Region and country cuts for every receiver class. */
+    /** A region's or country's cut per substream, unless a source of the channel is inside. */
     static void addStatic(ClassModel model) {
+        PeerClasses pc = model.classes;
         for (int c = 0; c < model.graphs.length; c++) {
             ChannelGraph graph = model.graphs[c];
-            for (int h = 0; h < model.classes.count; h++) {
-                if (!graph.receiver[h]) {
+            Set<String> done = new HashSet<>();
+            for (int h = 0; h < pc.count; h++) {
+                if (!graph.holder[h]) {
                     continue;
                 }
-                int region = model.classes.region[h];
-                boolean[] sameRegion = new boolean[graph.vertices];
-                boolean[] sameCountry = new boolean[graph.vertices];
+                int region = pc.region[h];
                 Optional<String> country = model.index.regionCountry(region);
-                boolean regionSource = false;
-                boolean countrySource = false;
-                for (int g = 0; g < model.classes.count; g++) {
-                    sameRegion[g] = model.classes.region[g] == region;
-                    sameCountry[g] =
-                            country.isPresent() && country.equals(model.index.regionCountry(model.classes.region[g]));
-                    regionSource |= sameRegion[g] && graph.source[g];
-                    countrySource |= sameCountry[g] && graph.source[g];
+                if (done.add("r" + region)) {
+                    scope(model, c, v -> regionOf(graph, pc, v) == region);
                 }
-                for (int v = graph.classes; v < graph.vertices; v++) {
-                    int hubRegion = graph.hubRegion[v - graph.classes];
-                    Optional<String> hubCountry = graph.hubCountry.get(v - graph.classes);
-                    sameRegion[v] = hubRegion == region;
-                    sameCountry[v] = country.isPresent()
-                            && (hubRegion >= 0
-                                    ? country.equals(model.index.regionCountry(hubRegion))
-                                    : country.equals(hubCountry));
-                }
-                if (!regionSource) {
-                    add(model, c, sameRegion, h);
-                }
-                if (country.isPresent() && !countrySource) {
-                    add(model, c, sameCountry, h);
+                if (country.isPresent() && done.add("c" + country.get())) {
+                    // Unknown-country regions are countries of their own: their region cut is theirs.
+                    scope(model, c, v -> country.equals(countryOf(model, graph, pc, v)));
                 }
             }
         }
     }
 
-    /** A cut found by {@link #violated}: channel, class, and the closed set around the class. */
-    record Cut(int channel, int cls, boolean[] inside) {}
+    private interface Inside {
+        boolean test(int vertex);
+    }
+
+    private static void scope(ClassModel model, int c, Inside test) {
+        ChannelGraph graph = model.graphs[c];
+        boolean[] inside = new boolean[graph.vertices];
+        for (int v = 0; v < graph.vertices; v++) {
+            inside[v] = test.test(v);
+            if (inside[v] && !graph.isHub(v) && graph.source[v]) {
+                return;
+            }
+        }
+        for (int s = 0; s < model.x[c].length; s++) {
+            IntVar any = model.solve.var(model.solve.newBool());
+            for (int h = 0; h < graph.classes; h++) {
+                if (inside[h] && model.holds[c][s][h] >= 0) {
+                    model.solve.model().addLessOrEqual(model.solve.var(model.holds[c][s][h]), any);
+                }
+            }
+            add(model, c, s, inside, any);
+        }
+    }
+
+    private static int regionOf(ChannelGraph graph, PeerClasses pc, int v) {
+        return graph.isHub(v) ? graph.hubRegion[v - graph.classes] : pc.region[v];
+    }
+
+    private static Optional<String> countryOf(ClassModel model, ChannelGraph graph, PeerClasses pc, int v) {
+        if (!graph.isHub(v)) {
+            return model.index.regionCountry(pc.region[v]);
+        }
+        int region = graph.hubRegion[v - graph.classes];
+        if (region >= 0) {
+            return model.index.regionCountry(region);
+        }
+        String scope = graph.hubCountry.get(v - graph.classes).orElseThrow();
+        return scope.startsWith("=") ? Optional.of(scope.substring(1)) : Optional.empty();
+    }
+
+    /** A cut found by {@link #violated}: channel, substream, class, and the closed set around the class. */
+    record Cut(int channel, int substream, int cls, boolean[] inside) {}
 
     /**
-     * For a solution: per channel and substream, each class that serves someone but that no
-     * source reaches along arcs carrying units, with the set of vertices that reach it (none of
-     * them reached either): no unit enters that set, so its cut is violated. Empty when every
-     * serving class is reached in every substream.
+     * For a solution: per channel and substream, each class that holds it but that no source
+     * reaches along arcs carrying edges, with the set of vertices that reach it (none of them
+     * reached either): no edge enters that set, so its cut is violated. Empty when every holding
+     * class is reached in every substream.
      */
     static List<Cut> violated(ClassModel model, LexicographicSolve.Outcome outcome) {
         List<Cut> found = new ArrayList<>();
@@ -95,7 +112,8 @@ final class ConnectivityCuts {
             ChannelGraph graph = model.graphs[c];
             List<List<Integer>> out = graph.outArcs();
             List<List<Integer>> in = graph.inArcs();
-            for (int[] units : model.x[c]) {
+            for (int s = 0; s < model.x[c].length; s++) {
+                int[] units = model.x[c][s];
                 boolean[] seen = new boolean[graph.vertices];
                 ArrayDeque<Integer> queue = new ArrayDeque<>();
                 for (int g = 0; g < model.classes.count; g++) {
@@ -115,13 +133,13 @@ final class ConnectivityCuts {
                     }
                 }
                 for (int h = 0; h < model.classes.count; h++) {
-                    if (seen[h] || !graph.receiver[h] || outcome.value(model.m[c][h]) == 0) {
+                    if (seen[h] || model.holds[c][s][h] < 0 || outcome.value(model.holds[c][s][h]) == 0) {
                         continue;
                     }
                     boolean[] inside = new boolean[graph.vertices];
                     inside[h] = true;
                     queue.add(h);
-                    StringBuilder key = new StringBuilder(c + ":" + h + ":");
+                    StringBuilder key = new StringBuilder(c + ":" + s + ":" + h + ":");
                     while (!queue.isEmpty()) {
                         int v = queue.poll();
                         for (int a : in.get(v)) {
@@ -138,7 +156,7 @@ final class ConnectivityCuts {
                         }
                     }
                     if (known.add(key.toString())) {
-                        found.add(new Cut(c, h, inside));
+                        found.add(new Cut(c, s, h, inside));
                     }
                 }
             }

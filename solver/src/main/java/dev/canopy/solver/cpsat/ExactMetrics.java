@@ -18,4 +18,28 @@ final class ExactMetrics {
         plan.metric("gap", outcome.gap());
         plan.metric("exact.realized", realized);
     }
+
+    /**
+     * The class model's figures: optimal iff both phases are proved and the realised plan has the
+     * proved objectives; the gap is the realised plan's to the bounds (served first, then cost).
+     */
+    static void record(
+            PlanAssembler plan,
+            String model,
+            LexicographicSolve.Outcome outcome,
+            boolean realized,
+            long servedWeight,
+            long cost) {
+        boolean reached = realized && servedWeight == outcome.served() && cost == outcome.cost();
+        record(plan, model, outcome, reached);
+        double gap;
+        if (servedWeight < outcome.servedBound()) {
+            gap = (outcome.servedBound() - servedWeight) / (double) Math.max(1, outcome.servedBound());
+        } else {
+            gap = cost == outcome.costBound() ? 0 : (cost - outcome.costBound()) / (double) Math.max(1, cost);
+        }
+        plan.metric("gap", outcome.optimal() && reached ? 0.0 : Math.max(gap, outcome.gap()));
+        plan.metric("exact.planServed", servedWeight);
+        plan.metric("exact.planCost", cost);
+    }
 }

@@ -28,29 +28,16 @@ import java.util.Optional;
  *
  * <p><b>Class model</b>, for larger problems (up to {@value #MAX_RECEIVERS} receivers): nodes are
  * grouped into classes that share leaf region, type, limits, access list, role, tier and wanted
- * channels ({@link PeerClasses}). Per channel, {@code m[c][h]} counts the served nodes of class
- * h (its first m by slots; a slot is one substream rate of uplink), and per data substream
- * {@code x[c][s][a]} the child edges along each arc of a hub graph where regions, countries and
- * the world are hubs charging the locality weight of their scope ({@link ChannelGraph}). A class
- * sends at most the slots of its served nodes (a concave function of m, as its tangents); a
- * reach flow per substream and region/country cuts ({@link ConnectivityCuts}) make every serving
- * class reachable from a source; a class of one whose downlink is short takes k slots per
- * channel. It starts from greedy's plan counted by class ({@link WarmStart}). The solution is
- * turned into per-node trees by {@link Realizer}; the verifier checks the result.
- *
- * <p><b>What the class model's optimum is over, and where it is not exact.</b> Plans in which
- * every served node receives exactly the k data substreams of each channel it is served (parity
- * substreams stay unused), nodes that are unserved or do not want a channel receive none of it,
- * a class of several nodes is served all its channels or none, and within a class the served
- * nodes are those with the most slots. Reachability is required at class and hub level, which
- * does not guarantee that units passing through a hub can be paired node by node: when the fill
- * gets stuck it repairs with spare slots (nearest first) and the plan says {@code optimal=false}.
- * On tiny networks it matches the per-node optimum on 16 of 24 seeds ({@code
- * ExactCrossCheckTest}); it loses on the others through these restrictions (a node that relays
- * one substream without being served, units through a hub). If its plan is worse than greedy's,
- * greedy's plan is returned, marked {@code exact.fallback=greedy}. Refused (with the reason):
- * channels of different substream rates, a channel with maxDepth, a capped link that the plan
- * could fill, more than {@value PeerClasses#MAX_CHANNELS_PER_CLASS} channels per node.
+ * channels ({@link PeerClasses}); edges are counted per class and hub ({@link ClassModel}). It is
+ * a relaxation: every per-node plan maps onto one of its solutions with the same served weight
+ * and cost, so its proved optimum bounds the true optimum. The solution is then realised as
+ * per-node trees ({@link Realizer}); when that succeeds, the plan has the bound's served weight
+ * and cost and is therefore optimal, and the metrics say {@code optimal=true}. When the
+ * realisation falls short (the relaxation does not state every per-node condition), the plan
+ * keeps what was placed, says {@code optimal=false} and gives its gap to the bounds; if greedy's
+ * plan is better, greedy's plan is returned, marked {@code exact.fallback=greedy}. Refused (with
+ * the reason): channels of different substream rates, a channel with maxDepth, a capped link
+ * that a plan could fill, more than {@value PeerClasses#MAX_CHANNELS_PER_CLASS} channels per node.
  *
  * <p>Deterministic: one CP-SAT worker, the options' seed, and a deterministic-time budget; a
  * wall-clock {@code timeLimit} is honoured as well (a run cut by it may not repeat). Stateless
@@ -114,9 +101,7 @@ public final class ExactStrategy implements Strategy {
             }
         }
         PlanAssembler plan = new PlanAssembler(index);
-        Plan greedy = chosen == Model.CLASS ? new GreedyStrategy().plan(problem) : null;
-        int[][] received =
-                chosen == Model.NODE ? NodePlanner.plan(problem, plan) : ClassPlanner.plan(problem, plan, greedy);
+        int[][] received = chosen == Model.NODE ? NodePlanner.plan(problem, plan) : ClassPlanner.plan(problem, plan);
         for (int c = 0; c < index.channelCount(); c++) {
             int k = index.channel(c).substreams();
             for (int q : index.receivers(c)) {
@@ -128,8 +113,11 @@ public final class ExactStrategy implements Strategy {
             }
         }
         Plan exact = plan.build(NAME, problem.options());
-        if (greedy != null && Comparison.better(index, greedy, exact)) {
-            return Comparison.relabel(greedy, exact, NAME);
+        if (chosen == Model.CLASS && Boolean.FALSE.equals(exact.metrics().get("optimal"))) {
+            Plan greedy = new GreedyStrategy().plan(problem);
+            if (Comparison.better(index, greedy, exact)) {
+                return Comparison.relabel(greedy, exact, NAME);
+            }
         }
         return exact;
     }

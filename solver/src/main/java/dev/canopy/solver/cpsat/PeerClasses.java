@@ -1,6 +1,5 @@
 package dev.canopy.solver.cpsat;
 
-import dev.canopy.model.Channel;
 import dev.canopy.model.Node;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.solver.PlanningProblem;
@@ -14,14 +13,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The peers grouped into classes that the class model may treat alike: same leaf region, same
+ * The nodes grouped into classes that the class model may treat alike: same leaf region, same
  * type, limits, access list, role, tier and wanted channels (so the same pairing rules, the same
  * locality costs and the same objective weight apply to each). A node gets a class of its own
- * when the aggregate cannot treat it alike: a source of a channel, a node an access list names,
- * and a node whose downlink cannot take the k data substreams of every channel it wants. Inside a
- * class, nodes are ordered by uplink slots, most first (then by node number): serving a class's
- * first m nodes dominates serving any other m of them, since they are interchangeable but for
- * their slots.
+ * when the aggregate cannot treat it alike: a source of a channel and a node an access list
+ * names. Nodes that want no channel take part when they may relay (they may carry any channel);
+ * the others could only be leaves that serve nobody. Inside a class, nodes are ordered by uplink
+ * slots, most first (then by node number), so that {@code prefix[g][t]} bounds what any t of
+ * them can send.
  *
  * <p>A slot is one substream's rate of uplink: every channel must have the same substream rate
  * (checked by {@link #of}). Immutable after construction.
@@ -42,7 +41,7 @@ final class PeerClasses {
     final int[] wants;
     /** Bit c: the class is a source of channel c (a class of one). */
     final int[] sources;
-    /** The downlink of a class of one that cannot take every channel it wants, else -1. */
+    /** Per class: the substreams its nodes can receive at once in all, or -1 when no downlink limits them. */
     final long[] downlink;
     /** Each node's class, or -1 for nodes that take no part. */
     final int[] classOf;
@@ -77,9 +76,7 @@ final class PeerClasses {
             for (int t = 0; t < nodes.length; t++) {
                 prefix[g][t + 1] = prefix[g][t] + slots(index.node(nodes[t]), rate);
             }
-            downlink[g] = nodes.length == 1 && needsSingleton(index, nodes[0], rate)
-                    ? index.node(nodes[0]).downlinkKbps().getAsLong()
-                    : -1;
+            downlink[g] = downlinkSlots(index, nodes, rate);
         }
     }
 
@@ -109,7 +106,7 @@ final class PeerClasses {
         for (int i = 0; i < index.nodeCount(); i++) {
             int want = receiverMask(index, i);
             int source = sourceMask(index, i);
-            if (want == 0 && source == 0) {
+            if (want == 0 && source == 0 && slots(index.node(i), rate) == 0) {
                 continue;
             }
             if (Integer.bitCount(want | source) > MAX_CHANNELS_PER_CLASS) {
@@ -117,7 +114,7 @@ final class PeerClasses {
                         + index.node(i).id() + "\" takes part in more than " + MAX_CHANNELS_PER_CLASS + " channels");
             }
             Node n = index.node(i);
-            boolean alone = source != 0 || named.contains(n.id()) || needsSingleton(index, i, rate);
+            boolean alone = source != 0 || named.contains(n.id());
             List<Object> key = alone
                     ? List.of("node", i)
                     : List.of(
@@ -159,19 +156,24 @@ final class PeerClasses {
         return representative[g].canRelay() && prefix[g][members[g].length] > 0;
     }
 
-    private static boolean needsSingleton(SnapshotIndex index, int node, long rate) {
-        var down = index.node(node).downlinkKbps();
-        if (down.isEmpty()) {
-            return false;
-        }
-        long need = 0;
+    /**
+     * The substreams a class's nodes can receive at once, summed, when a downlink limits any of
+     * them below every substream of every channel; else -1.
+     */
+    private static long downlinkSlots(SnapshotIndex index, int[] nodes, long rate) {
+        long all = 0;
         for (int c = 0; c < index.channelCount(); c++) {
-            if (index.wants(c, node) && !index.isSource(c, node)) {
-                Channel channel = index.channel(c);
-                need += channel.substreams() * rate;
-            }
+            all += index.channel(c).totalSubstreams();
         }
-        return down.getAsLong() < need;
+        long sum = 0;
+        boolean limited = false;
+        for (int node : nodes) {
+            var down = index.node(node).downlinkKbps();
+            long fits = down.isPresent() ? Math.min(all, down.getAsLong() / rate) : all;
+            limited |= fits < all;
+            sum += fits;
+        }
+        return limited ? sum : -1;
     }
 
     static int receiverMask(SnapshotIndex index, int node) {

@@ -1,25 +1,28 @@
 package dev.canopy.solver.cpsat;
 
-import java.util.ArrayDeque;
+import com.google.ortools.Loader;
+import com.google.ortools.graph.MaxFlow;
+import dev.canopy.model.Channel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Turns a class-level solution into per-node trees, one data substream at a time.
+ * Turns a class-level solution into per-node trees: it tries to <i>realize</i> the solution, and
+ * says whether it did. A realized solution has the solution's served weight and cost (the same
+ * served nodes per class and the same edges per arc, so the same costs), which is what lets the
+ * planner call a plan optimal when the class model proved the solution optimal.
  *
- * <p>First each node's slots are split over the channels it relays (the channel with the fewest
- * holders takes its units first, from its own holders), then each channel's share over its
- * substreams as consecutive runs of the class's slot sequence, so that the nodes that carry a
- * substream's units come first in its order. Then {@link SubstreamFill} places the units from
- * the sources. Inside one class the fill cannot get stuck: with its importers first and the rest
- * by units descending, as long as the class's units cover its own children, every prefix of
- * placed nodes holds at least one unit more than the children placed so far (if the first q
- * carry a unit each they hold q; otherwise every later node carries none and all units are
- * already among them). Between classes, units that pass through a hub can be paired with the
- * wrong child and leave a class waiting; then the fill repairs with spare slots. Nodes served in
- * the solution but left without a substream, and everything below them, are unserved: the plan
- * stays valid, and {@link Result#complete()} says whether every unit was placed as solved.
+ * <p>Three steps. Holdings: in each class, the m served nodes of a channel are the first ones
+ * (by slots) whose downlink takes k substreams; each substream, most held first, goes to the
+ * nodes that still need most substreams to be served, then to those with most slots (for n =
+ * 0 every served node thus holds every substream; for n > 0 this is the greedy that meets {@code
+ * sum_s min(holders of s, m) >= k m}). Budgets: a max flow per class splits each node's slots
+ * over the substreams it holds, to send what the solution sends in each. Trees ({@link
+ * TreeBuilder}): from the sources, edges are placed along the solution's arcs by connected nodes
+ * with budget left. Any step may fall short (the relaxation does not state every per-node
+ * condition); then the plan keeps what was placed and {@link Result#complete()} is false.
  *
  * <p>Deterministic: every choice is by class, arc and node order.
  */
@@ -27,200 +30,181 @@ final class Realizer {
     /** Edges of one (channel, substream): parallel lists of parent and child node numbers. */
     record Tree(int channel, int substream, int[] parents, int[] children) {}
 
-    /** Trees and who is served per channel; {@code complete} if every unit of the solution was placed. */
-    record Result(List<Tree> trees, boolean[][] served, boolean complete) {}
+    /** Trees and substreams received per channel and node; {@code complete} if the solution was realized. */
+    record Result(List<Tree> trees, int[][] received, boolean complete) {}
+
+    static {
+        Loader.loadNativeLibraries();
+    }
 
     private final PeerClasses pc;
     private final ChannelGraph[] graphs;
-    private final int[][] m;
+    private final long[][] m;
     private final long[][][] x;
     private final int nodes;
-    /** Slots a node has beyond every unit the solution gives it: what repairs may use. */
-    private long[] spare;
+    /** holds[c][s][node]. */
+    private final boolean[][][] holds;
+    /** budget[c][s][node]: children of the node in (c, s). */
+    private final long[][][] budget;
 
-    Realizer(PeerClasses pc, ChannelGraph[] graphs, int[][] m, long[][][] x) {
+    Realizer(PeerClasses pc, ChannelGraph[] graphs, long[][] m, long[][][] x) {
         this.pc = pc;
         this.graphs = graphs;
         this.m = m;
         this.x = x;
         this.nodes = pc.index.nodeCount();
+        holds = new boolean[graphs.length][][];
+        budget = new long[graphs.length][][];
+        for (int c = 0; c < graphs.length; c++) {
+            holds[c] = new boolean[x[c].length][nodes];
+            budget[c] = new long[x[c].length][nodes];
+        }
     }
 
     Result run() {
-        long[][] budget = channelBudgets();
-        spare = new long[nodes];
+        boolean complete = true;
+        long[] room = new long[nodes];
+        for (int i = 0; i < nodes; i++) {
+            var down = pc.index.node(i).downlinkKbps();
+            room[i] = down.isPresent() ? down.getAsLong() / pc.rate : Long.MAX_VALUE;
+        }
         for (int g = 0; g < pc.count; g++) {
-            for (int node : pc.members[g]) {
-                spare[node] = PeerClasses.slots(pc.index.node(node), pc.rate);
-                for (long[] perChannel : budget) {
-                    spare[node] -= perChannel[node];
+            for (int c = 0; c < graphs.length; c++) {
+                if (graphs[c].source[g]) {
+                    for (boolean[] held : holds[c]) {
+                        held[pc.members[g][0]] = true;
+                    }
+                } else if (graphs[c].holder[g]) {
+                    complete &= holdings(g, c, room);
                 }
             }
+            complete &= budgets(g);
         }
         List<Tree> trees = new ArrayList<>();
-        boolean[][] served = new boolean[graphs.length][];
-        boolean complete = true;
+        int[][] received = new int[graphs.length][nodes];
         for (int c = 0; c < graphs.length; c++) {
-            int k = x[c].length;
-            int[][] parent = new int[k][];
-            List<Tree> channelTrees = new ArrayList<>();
-            for (int s = 0; s < k; s++) {
-                SubstreamFill fill =
-                        new SubstreamFill(pc, graphs[c], m[c], x[c][s], c, s, substreamDegrees(c, s, budget[c]), spare);
-                complete &= fill.run();
-                parent[s] = fill.parent;
-                channelTrees.add(fill.tree());
-            }
-            served[c] = prune(c, parent);
-            for (Tree tree : channelTrees) {
-                trees.add(keep(tree, served[c]));
+            for (int s = 0; s < x[c].length; s++) {
+                TreeBuilder builder = new TreeBuilder(pc, graphs[c], x[c][s], holds[c][s], budget[c][s]);
+                complete &= builder.run();
+                Tree tree = new Tree(c, s, builder.parents(), builder.children());
+                for (int child : tree.children()) {
+                    received[c][child]++;
+                }
+                trees.add(tree);
             }
         }
-        return new Result(trees, served, complete);
+        return new Result(trees, received, complete);
     }
 
-    /** Units each node sends of each channel, over all its substreams. */
-    private long[][] channelBudgets() {
-        long[][] budget = new long[graphs.length][nodes];
-        for (int g = 0; g < pc.count; g++) {
-            List<Integer> relayed = new ArrayList<>();
-            long[] demand = new long[graphs.length];
-            for (int c = 0; c < graphs.length; c++) {
-                if (!graphs[c].sender[g]) {
-                    continue;
-                }
-                relayed.add(c);
-                for (long[] units : x[c]) {
-                    for (int a = 0; a < units.length; a++) {
-                        if (graphs[c].tail[a] == g) {
-                            demand[c] += units[a];
-                        }
-                    }
-                }
-            }
-            int cls = g;
-            relayed.sort((a, b) -> Integer.compare(holders(a, cls), holders(b, cls)));
-            int[] members = pc.members[g];
-            long[] left = new long[members.length];
-            for (int t = 0; t < members.length; t++) {
-                left[t] = pc.prefix[g][t + 1] - pc.prefix[g][t];
-            }
-            for (int c : relayed) {
-                long need = demand[c];
-                for (int t = 0; t < holders(c, g) && need > 0; t++) {
-                    long take = Math.min(need, left[t]);
-                    left[t] -= take;
-                    budget[c][members[t]] += take;
-                    need -= take;
-                }
-                if (need > 0) {
-                    throw new IllegalStateException("exact: class solution exceeds the uplink of class " + g);
-                }
-            }
-        }
-        return budget;
-    }
-
-    private int holders(int c, int g) {
-        return graphs[c].source[g] ? 1 : m[c][g];
-    }
-
-    /** Splits each node's channel budget over the substreams as runs of its class's slot sequence. */
-    private int[] substreamDegrees(int c, int s, long[] budget) {
-        int[] degree = new int[nodes];
+    /** Who in class g holds which substream of channel c; false if the solution's counts do not fit. */
+    private boolean holdings(int g, int c, long[] room) {
         ChannelGraph graph = graphs[c];
-        long[] sent = new long[pc.count];
-        long[] before = new long[pc.count];
-        for (int t = 0; t < x[c].length; t++) {
-            for (int a = 0; a < graph.arcs(); a++) {
-                if (!graph.isHub(graph.tail[a])) {
-                    if (t < s) {
-                        before[graph.tail[a]] += x[c][t][a];
-                    } else if (t == s) {
-                        sent[graph.tail[a]] += x[c][t][a];
-                    }
-                }
+        Channel channel = pc.index.channel(c);
+        int[] members = pc.members[g];
+        int k = channel.substreams();
+        int[] need = new int[members.length];
+        long served = graph.receiver[g] ? m[c][g] : 0;
+        for (int t = 0; t < members.length && served > 0; t++) {
+            if (room[members[t]] >= k) {
+                need[t] = k;
+                served--;
             }
         }
-        for (int g = 0; g < pc.count; g++) {
-            if (sent[g] == 0) {
-                continue;
-            }
-            long from = before[g];
-            long to = from + sent[g];
-            long at = 0;
-            for (int node : pc.members[g]) {
-                long lo = Math.max(at, from);
-                long hi = Math.min(at + budget[node], to);
-                if (hi > lo) {
-                    degree[node] = (int) (hi - lo);
-                }
-                at += budget[node];
-            }
+        boolean fits = served == 0;
+        long[] heldCount = new long[channel.totalSubstreams()];
+        for (int s = 0; s < heldCount.length; s++) {
+            heldCount[s] = holders(c, s, g);
         }
-        return degree;
+        Integer[] order = new Integer[heldCount.length];
+        Arrays.setAll(order, s -> s);
+        Arrays.sort(
+                order, Comparator.comparingLong((Integer s) -> -heldCount[s]).thenComparingInt(s -> s));
+        Integer[] rank = new Integer[members.length];
+        for (int s : order) {
+            Arrays.setAll(rank, t -> t);
+            Arrays.sort(rank, Comparator.comparingInt((Integer t) -> -need[t]).thenComparingInt(t -> t));
+            long left = heldCount[s];
+            for (int t : rank) {
+                if (left == 0) {
+                    break;
+                }
+                if (room[members[t]] > 0) {
+                    holds[c][s][members[t]] = true;
+                    room[members[t]]--;
+                    need[t] = Math.max(0, need[t] - 1);
+                    left--;
+                }
+            }
+            fits &= left == 0;
+        }
+        for (int t = 0; t < members.length; t++) {
+            fits &= need[t] == 0;
+        }
+        return fits;
     }
 
-    /** Nodes served in every data substream stay; the rest and everything below them go. */
-    private boolean[] prune(int c, int[][] parent) {
-        boolean[] served = new boolean[nodes];
-        boolean[] dropped = new boolean[nodes];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int g = 0; g < pc.count; g++) {
-            if (!graphs[c].receiver[g]) {
+    /** Splits each node's slots over the substreams it holds so that class g sends what the solution says. */
+    private boolean budgets(int g) {
+        int[] members = pc.members[g];
+        List<int[]> demands = new ArrayList<>();
+        for (int c = 0; c < graphs.length; c++) {
+            if (!graphs[c].sender[g]) {
                 continue;
             }
-            for (int t = 0; t < m[c][g]; t++) {
-                int node = pc.members[g][t];
-                served[node] = true;
-                for (int[] p : parent) {
-                    if (p[node] < 0 && !dropped[node]) {
-                        dropped[node] = true;
-                        queue.add(node);
-                    }
+            for (int s = 0; s < x[c].length; s++) {
+                long units = sent(c, s, g);
+                if (units > 0) {
+                    demands.add(new int[] {c, s, (int) units});
                 }
             }
         }
-        if (queue.isEmpty()) {
-            return served;
+        if (demands.isEmpty()) {
+            return true;
         }
-        int[][] firstChild = new int[parent.length][nodes];
-        int[][] next = new int[parent.length][nodes];
-        for (int s = 0; s < parent.length; s++) {
-            Arrays.fill(firstChild[s], -1);
-            for (int v = 0; v < nodes; v++) {
-                if (parent[s][v] >= 0) {
-                    next[s][v] = firstChild[s][parent[s][v]];
-                    firstChild[s][parent[s][v]] = v;
+        MaxFlow flow = new MaxFlow();
+        int source = members.length + demands.size();
+        int sink = source + 1;
+        long wanted = 0;
+        for (int t = 0; t < members.length; t++) {
+            flow.addArcWithCapacity(source, t, PeerClasses.slots(pc.index.node(members[t]), pc.rate));
+        }
+        List<int[]> arcs = new ArrayList<>();
+        for (int d = 0; d < demands.size(); d++) {
+            int[] demand = demands.get(d);
+            flow.addArcWithCapacity(members.length + d, sink, demand[2]);
+            wanted += demand[2];
+            for (int t = 0; t < members.length; t++) {
+                if (holds[demand[0]][demand[1]][members[t]]) {
+                    int arc = flow.addArcWithCapacity(t, members.length + d, demand[2]);
+                    arcs.add(new int[] {arc, t, d});
                 }
             }
         }
-        while (!queue.isEmpty()) {
-            int v = queue.poll();
-            served[v] = false;
-            for (int s = 0; s < parent.length; s++) {
-                for (int child = firstChild[s][v]; child >= 0; child = next[s][child]) {
-                    if (!dropped[child]) {
-                        dropped[child] = true;
-                        queue.add(child);
-                    }
-                }
-            }
+        if (flow.solve(source, sink) != MaxFlow.Status.OPTIMAL) {
+            throw new IllegalStateException("exact: max flow failed on class " + g);
         }
-        return served;
+        for (int[] arc : arcs) {
+            int[] demand = demands.get(arc[2]);
+            budget[demand[0]][demand[1]][members[arc[1]]] += flow.getFlow(arc[0]);
+        }
+        return flow.getOptimalFlow() == wanted;
     }
 
-    private static Tree keep(Tree tree, boolean[] served) {
-        int n = 0;
-        int[] parents = new int[tree.parents().length];
-        int[] children = new int[tree.children().length];
-        for (int e = 0; e < tree.children().length; e++) {
-            if (served[tree.children()[e]]) {
-                parents[n] = tree.parents()[e];
-                children[n] = tree.children()[e];
-                n++;
-            }
+    private long holders(int c, int s, int g) {
+        long sum = 0;
+        ChannelGraph graph = graphs[c];
+        for (int a = 0; a < graph.arcs(); a++) {
+            sum += graph.head[a] == g ? x[c][s][a] : 0;
         }
-        return new Tree(tree.channel(), tree.substream(), Arrays.copyOf(parents, n), Arrays.copyOf(children, n));
+        return sum;
+    }
+
+    private long sent(int c, int s, int g) {
+        long sum = 0;
+        ChannelGraph graph = graphs[c];
+        for (int a = 0; a < graph.arcs(); a++) {
+            sum += graph.tail[a] == g ? x[c][s][a] : 0;
+        }
+        return sum;
     }
 }

@@ -29,14 +29,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("slow")
 class ExactVersusGreedyTest {
     static Stream<Arguments> instances() {
-        return Stream.of(
-                Arguments.of(GeneratorOptions.defaults(500).withSeed(21).withId("g500")),
-                Arguments.of(GeneratorOptions.defaults(1000).withSeed(22).withId("g1000")),
-                Arguments.of(GeneratorOptions.defaults(1000)
-                        .withMix(CapacityMix.LOG_NORMAL)
-                        .withSeed(23)
-                        .withId("g1000-lognormal")),
-                Arguments.of(GeneratorOptions.defaults(2000).withSeed(24).withId("g2000")));
+        String only = System.getProperty("exact.instances", "");
+        Stream<GeneratorOptions> sizes = Stream.of(500, 1000)
+                .map(n -> GeneratorOptions.defaults(n).withSeed(20 + n / 500).withId("four-tier-" + n + "-k4"));
+        Stream<GeneratorOptions> families = Stream.of(CapacityMix.values())
+                .flatMap(mix -> Stream.of(4, 8).map(k -> GeneratorOptions.defaults(2000)
+                        .withMix(mix)
+                        .withSubstreams(k)
+                        .withSeed(24)
+                        .withId(mix.code() + "-2000-k" + k)));
+        return Stream.concat(sizes, families)
+                .filter(o -> o.id().matches(only.isEmpty() ? ".*" : only))
+                .map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -45,7 +49,9 @@ class ExactVersusGreedyTest {
         Snapshot snapshot = NetworkGenerator.generate(options);
         PlanningProblem problem = PlanningProblem.of(snapshot);
 
+        long start = System.nanoTime();
         Plan exact = new ExactStrategy().plan(problem);
+        long millis = (System.nanoTime() - start) / 1_000_000;
         Plan greedy = new GreedyStrategy().plan(problem);
         LocalityBound bound = LocalityLowerBound.compute(problem);
 
@@ -62,7 +68,13 @@ class ExactVersusGreedyTest {
             assertThat(bound.cost()).isLessThanOrEqualTo(exactCost);
         }
         System.out.printf(
-                "exact-vs-greedy %s: exact %d, greedy %d, ratio %.3f, bound %d, metrics %s%n",
-                options.id(), exactCost, greedyCost, exactCost / (double) greedyCost, bound.cost(), exact.metrics());
+                "exact-vs-greedy %s: %d ms, exact %d, greedy %d, ratio %.3f, bound %d, metrics %s%n",
+                options.id(),
+                millis,
+                exactCost,
+                greedyCost,
+                exactCost / (double) greedyCost,
+                bound.cost(),
+                exact.metrics());
     }
 }
