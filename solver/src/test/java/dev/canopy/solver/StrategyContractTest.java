@@ -54,6 +54,9 @@ public abstract class StrategyContractTest {
         Plan plan = strategy().plan(PlanningProblem.of(snapshot, null, OPTIONS));
         Verification verification = PlanVerifier.verify(snapshot, plan);
         assertThat(verification.violations()).as(name).isEmpty();
+        assertThat(TreeGraphCheck.problems(SnapshotIndex.of(snapshot), plan))
+                .as(name + " (JGraphT tree check)")
+                .isEmpty();
         assertThat(plan.strategy()).isEqualTo(strategy().name());
     }
 
