@@ -3,6 +3,7 @@ package dev.canopy.solver;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.UnservedReason;
 import dev.canopy.model.policy.Policy;
+import dev.canopy.model.policy.PolicyKind;
 import dev.canopy.policies.compile.CompiledPolicies;
 import dev.canopy.policies.compile.PolicyLedger;
 import dev.canopy.policies.compile.Relaxations;
@@ -37,6 +38,7 @@ public final class PolicyGate {
     private final boolean capped;
     private final boolean softCosts;
     private final Policy[] refused;
+    private boolean routeCapRefusal;
 
     private PolicyGate(SnapshotIndex index, CompiledPolicies policies, Resources resources) {
         this.index = index;
@@ -82,6 +84,7 @@ public final class PolicyGate {
 
     /** Whether the parent may send the channel to the child: lightweight rules and hard edge filters. */
     public boolean admits(int parent, int child, int channel) {
+        routeCapRefusal = false;
         if (!Pairing.canPair(index.node(parent), index.node(child))) {
             return false;
         }
@@ -104,6 +107,8 @@ public final class PolicyGate {
         Optional<Policy> cap = ledger.exceeds(parent, child, channel, substream, kbps);
         if (cap.isPresent()) {
             refused[child] = cap.get();
+            routeCapRefusal =
+                    cap.get().kind() == PolicyKind.LINK_CAP || cap.get().kind() == PolicyKind.REGION_CAP;
             return false;
         }
         return true;
@@ -191,6 +196,15 @@ public final class PolicyGate {
     /** The last hard policy that refused the node an edge, if any did. */
     public Optional<Policy> refusal(int node) {
         return active ? Optional.ofNullable(refused[node]) : Optional.empty();
+    }
+
+    /**
+     * Whether the last edge {@link #admits} was asked about (and then {@link #capsAllow}) was
+     * refused by a cap that depends only on the route (link-cap, region-cap), so that every other
+     * parent of the same region would be refused too: searches skip the rest of the region.
+     */
+    public boolean refusedForRoute() {
+        return routeCapRefusal;
     }
 
     /** Forgets the refusals of a node (before it tries another channel). */

@@ -188,7 +188,7 @@ public final class GreedyStrategy implements Strategy {
             double bestCost = Double.MAX_VALUE;
             for (int region : regions.nearest(index.regionOf(child))) {
                 int candidate = gate.active()
-                        ? holders.bestAdmitted(substream, region, lightweight, admits)
+                        ? holders.bestAdmitted(substream, region, lightweight, admits, p -> routeRefused(p, child))
                         : holders.bestIn(substream, region, lightweight);
                 if (candidate < 0 || !gate.active() && !admitted(candidate, child, substream)) {
                     continue;
@@ -210,6 +210,11 @@ public final class GreedyStrategy implements Strategy {
             }
             int candidate = holders.mostSpare(substream, lightweight, child, admits);
             return candidate >= 0 && admitted(candidate, child, substream) ? candidate : -1;
+        }
+
+        /** Whether a refused parent's refusal holds for its whole region: no route capacity, or a route cap. */
+        private boolean routeRefused(int parent, int child) {
+            return !resources.pathHas(parent, child, rate) || gate.refusedForRoute();
         }
 
         /**

@@ -95,13 +95,18 @@ final class Holders {
 
     /**
      * The best-ranked holder of a substream in a region with uplink left that the child may take
-     * and {@code admits} accepts, or -1: the region's top when it is accepted, else a scan of the
+     * and {@code admits} accepts, or -1: the region's top when it is accepted, else (unless
+     * {@code regionWide} says the top's refusal holds for the whole region) a scan of the
      * region's queue (for a child operator policies keep from the top).
      */
-    int bestAdmitted(int substream, int region, boolean lightweightChild, IntPredicate admits) {
+    int bestAdmitted(
+            int substream, int region, boolean lightweightChild, IntPredicate admits, IntPredicate regionWide) {
         int top = bestIn(substream, region, lightweightChild);
         if (top < 0 || admits.test(top)) {
             return top;
+        }
+        if (regionWide.test(top)) {
+            return -1;
         }
         int best = -1;
         for (int kind = 0; kind < (lightweightChild ? 1 : 2); kind++) {

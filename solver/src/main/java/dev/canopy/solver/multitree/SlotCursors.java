@@ -1,6 +1,7 @@
 package dev.canopy.solver.multitree;
 
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * The free slots of one tree as it grows, by region: per region the interior peers placed so
@@ -31,6 +32,7 @@ final class SlotCursors {
     private final Nearby nearby;
     private final int[] regions;
     private final Routes routes;
+    private final BooleanSupplier routeRefused;
     /** Whether a refused shallowest slot sends the search on through the region's other slots. */
     private final boolean searchRegions;
 
@@ -41,6 +43,7 @@ final class SlotCursors {
      * @param nearby each region's nearest regions
      * @param regions the regions with relaying peers, in the order of the last-resort search
      * @param routes whether a route has capacity for one more substream (and policies admit the edge)
+     * @param routeRefused whether the last refusal of {@code routes} holds for the whole region
      * @param searchRegions whether {@code routes} may refuse some children a slot that others
      *     may take (operator policies), so that a region's other free slots are searched
      */
@@ -51,7 +54,9 @@ final class SlotCursors {
             Nearby nearby,
             int[] regions,
             Routes routes,
+            BooleanSupplier routeRefused,
             boolean searchRegions) {
+        this.routeRefused = routeRefused;
         this.searchRegions = searchRegions;
         this.free = free;
         this.nearby = nearby;
@@ -134,6 +139,9 @@ final class SlotCursors {
 
     /** The shallowest free slot of a region, past the cursor, that {@code routes} admits for the child, or -1. */
     private int search(int child, int region, boolean lightChild) {
+        if (routeRefused.getAsBoolean()) {
+            return NONE;
+        }
         int base = regStart[region];
         if (!lightChild) {
             for (int i = lwCur[region]; i < lwCount[region]; i++) {

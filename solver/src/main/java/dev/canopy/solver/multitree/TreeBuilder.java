@@ -76,6 +76,7 @@ final class TreeBuilder {
     private long sourceFree;
     private int tree;
     private long serverBudget;
+    private boolean routeRefused;
 
     TreeBuilder(ChannelMembers m, TreeAssignment a, Nearby nearby, PolicyGate gate, PlanAssembler plan) {
         this.m = m;
@@ -111,8 +112,15 @@ final class TreeBuilder {
         for (int[] list : interior) {
             capacity = Math.max(capacity, list.length);
         }
-        cursors =
-                new SlotCursors(free, index.regionCount(), capacity, nearby, a.regions, this::reachable, gate.active());
+        cursors = new SlotCursors(
+                free,
+                index.regionCount(),
+                capacity,
+                nearby,
+                a.regions,
+                this::reachable,
+                this::routeRefused,
+                gate.active());
         leafOrder = m.leafOrder();
         serverFed = IntStream.concat(
                         IntStream.of(m.servers).filter(v -> !m.has(v, ChannelMembers.SOURCE) && m.active(v)),
@@ -421,10 +429,23 @@ final class TreeBuilder {
      * max-depth bound, the policy caps.
      */
     private boolean reachable(int parent, int child) {
-        return (index.regionOf(parent) == index.regionOf(child) || resources.pathHas(parent, child, m.rate))
-                && (!gate.active()
-                        || gate.admits(parent, child, m.channel)
-                                && gate.depthAllows(depth[parent], child, m.channel)
-                                && gate.capsAllow(parent, child, m.channel, tree, m.rate));
+        if (index.regionOf(parent) != index.regionOf(child) && !resources.pathHas(parent, child, m.rate)) {
+            routeRefused = true;
+            return false;
+        }
+        routeRefused = false;
+        if (!gate.active()) {
+            return true;
+        }
+        boolean ok = gate.admits(parent, child, m.channel)
+                && gate.depthAllows(depth[parent], child, m.channel)
+                && gate.capsAllow(parent, child, m.channel, tree, m.rate);
+        routeRefused = !ok && gate.refusedForRoute();
+        return ok;
+    }
+
+    /** Whether the last {@link #reachable} refusal holds for every parent of that region (a full route or route cap). */
+    private boolean routeRefused() {
+        return routeRefused;
     }
 }
