@@ -85,18 +85,21 @@ final class PlanCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         Snapshot network = Documents.readSnapshot(snapshot);
-        PolicyDocument rules = policies == null
-                ? PolicyDocument.EMPTY
-                : Documents.readPolicies(policies).value();
+        PolicyDocument rules = Policies.read(policies, network);
         PlanOptions options = PlanOptions.defaults().withSeed(seed);
         if (timeLimitSeconds != null) {
             options = options.withTimeLimit(Duration.ofMillis(Math.round(timeLimitSeconds * 1000)));
         }
         long t1 = System.nanoTime();
         PlanningProblem problem = PlanningProblem.of(network, rules, options);
+        if (!rules.policies().isEmpty() && chosen.name().equals("exact")) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "strategy exact does not plan under operator policies yet; use greedy or multi-tree");
+        }
         Plan plan = chosen.plan(problem);
         long t2 = System.nanoTime();
-        Verification verification = PlanVerifier.verify(problem.routing(), plan);
+        Verification verification = PlanVerifier.verify(problem.routing(), plan, problem.compiled());
         long t3 = System.nanoTime();
         Documents.write(out, plan);
         long t4 = System.nanoTime();
@@ -111,9 +114,8 @@ final class PlanCommand implements Callable<Integer> {
                 network.channels().size(),
                 (t2 - t1) / 1e6);
         if (!rules.policies().isEmpty()) {
-            w.println(
-                    "note       " + rules.policies().size()
-                            + " policies read and validated; policy enforcement is not implemented yet, so they were not applied");
+            w.println("policies   " + rules.policies().size() + " applied; "
+                    + plan.relaxed().size() + " set aside for single nodes (relaxed)");
         }
         Summary.print(w, plan, verification);
         Summary.violations(w, verification, maxViolations);

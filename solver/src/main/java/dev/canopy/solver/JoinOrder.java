@@ -2,6 +2,7 @@ package dev.canopy.solver;
 
 import dev.canopy.model.ChannelKind;
 import dev.canopy.model.SnapshotIndex;
+import dev.canopy.policies.compile.CompiledPolicies;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -29,6 +30,17 @@ public final class JoinOrder {
     /** Orders node numbers servers (origin, CDN, waypoint) first; ties are left to what follows. */
     public static Comparator<Integer> serversFirst(SnapshotIndex index) {
         return Comparator.comparingInt(i -> index.node(i).role().isServer() ? 0 : 1);
+    }
+
+    /**
+     * Orders node numbers by tier, highest first: a priority policy's order when there is one
+     * (tiers it leaves out after those it names), else premium, standard, free.
+     */
+    public static Comparator<Integer> byTier(SnapshotIndex index, CompiledPolicies policies) {
+        return policies.priority()
+                .map(p -> Comparator.comparingInt(
+                        (Integer i) -> p.rank(index.node(i).tier())))
+                .orElse(Comparator.comparingInt(i -> index.node(i).tier().ordinal()));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.canopy.model.plan.Edge;
 import dev.canopy.model.plan.Initiator;
 import dev.canopy.model.plan.Overlay;
 import dev.canopy.model.plan.Plan;
+import dev.canopy.model.plan.Relaxed;
 import dev.canopy.model.plan.Unserved;
 import dev.canopy.model.plan.UnservedReason;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class PlanAssembler {
     private final Map<Long, List<Edge>> trees = new LinkedHashMap<>();
     private final List<Unserved> unserved = new ArrayList<>();
     private final Map<String, Object> metrics = new LinkedHashMap<>();
+    private List<Relaxed> relaxed = List.of();
 
     public PlanAssembler(SnapshotIndex index) {
         this.index = index;
@@ -39,6 +41,11 @@ public final class PlanAssembler {
     /** Lists a wanted (node, channel) as unserved. */
     public void unserved(int node, int channel, UnservedReason reason, Optional<String> policy, int received) {
         unserved.add(new Unserved(index.node(node).id(), index.channel(channel).id(), reason, policy, received));
+    }
+
+    /** Sets the plan's {@code relaxed} list: the policies set aside for single nodes, in the order they were. */
+    public void relaxed(List<Relaxed> entries) {
+        relaxed = List.copyOf(entries);
     }
 
     /** Attaches a strategy-specific figure to the plan's metrics. */
@@ -71,7 +78,7 @@ public final class PlanAssembler {
                 overlays,
                 List.of(),
                 sorted,
-                List.of(),
+                relaxed,
                 metrics);
     }
 

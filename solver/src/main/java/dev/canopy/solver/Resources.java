@@ -76,6 +76,11 @@ public final class Resources {
         nodeRegion[node] = region;
     }
 
+    /** The routing the capacities are counted on. */
+    public Routing routing() {
+        return routing;
+    }
+
     /** Number of nodes the ledger knows (the snapshot's and those added). */
     public int nodeCount() {
         return nodes;

@@ -1,8 +1,13 @@
 package dev.canopy.solver;
 
+import dev.canopy.model.plan.UnservedReason;
+import dev.canopy.model.policy.Policy;
+import dev.canopy.policies.compile.CompiledPolicies;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * One node joining a channel substream by substream, as the strategies that grow trees node by
@@ -19,25 +24,27 @@ public final class SubstreamJoin {
     }
 
     /**
-     * Finds and reserves a parent per substream with {@code parentFor} (a node number, or -1 for
-     * none); the parents by substream (-1 where none) when at least {@code k} were found, else
+     * Finds and reserves (through the gate, so policy caps count it) a parent per substream of
+     * the channel with {@code parentFor} (a node number, or -1 for none); the parents by substream (-1 where none) when at least {@code k} were found, else
      * empty after releasing each edge and telling {@code givenBack} about each parent that got
      * its uplink back.
      */
     public static Optional<int[]> take(
-            Resources resources,
+            PolicyGate gate,
+            int channel,
             int child,
             int k,
             int total,
             long rate,
             IntUnaryOperator parentFor,
             IntConsumer givenBack) {
+        Resources resources = gate.resources();
         int[] parents = new int[total];
         int got = 0;
         for (int s = 0; s < total; s++) {
             parents[s] = resources.downlink(child) < rate ? -1 : parentFor.applyAsInt(s);
             if (parents[s] >= 0) {
-                resources.reserve(parents[s], child, rate);
+                gate.reserve(parents[s], child, channel, s, rate);
                 got++;
             }
         }
@@ -46,10 +53,71 @@ public final class SubstreamJoin {
         }
         for (int s = 0; s < total; s++) {
             if (parents[s] >= 0) {
-                resources.release(parents[s], child, rate);
+                gate.release(parents[s], child, channel, s, rate);
                 givenBack.accept(parents[s]);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * One node joining a channel under the operator's policies, listing it unserved when it
+     * cannot: a node a hard policy bars is listed with that policy ({@code geo-ban}, {@code
+     * deny}); one whose downlink cannot take k substreams for {@code capacity}; otherwise {@link
+     * #take} is tried, and when it fails and {@code relax} is set, again after each relaxable
+     * policy that binds the node is set aside ({@link PolicyGate#serveRelaxing}). A node still
+     * unserved is listed with {@code reason} (computed then), or {@code policy} naming the hard
+     * policy that last refused it an edge.
+     *
+     * @return the parents by substream (-1 where none), or empty when the node is listed unserved
+     */
+    public static Optional<int[]> join(
+            PolicyGate gate,
+            PlanAssembler plan,
+            int channel,
+            int child,
+            int k,
+            int total,
+            long rate,
+            boolean relax,
+            IntUnaryOperator parentFor,
+            IntConsumer givenBack,
+            Supplier<UnservedReason> reason) {
+        gate.clearRefusal(child);
+        Optional<Policy> hardBar = gate.barred(child, channel).filter(p -> !p.relaxable());
+        if (hardBar.isPresent()) {
+            listBarred(plan, child, channel, hardBar.get());
+            return Optional.empty();
+        }
+        if (!downlinkFits(gate.resources(), child, k, rate)) {
+            plan.unserved(child, channel, UnservedReason.CAPACITY, Optional.empty(), 0);
+            return Optional.empty();
+        }
+        int[][] taken = new int[1][];
+        BooleanSupplier attempt = () -> {
+            if (gate.barred(child, channel).isPresent()) {
+                return false;
+            }
+            taken[0] = take(gate, channel, child, k, total, rate, parentFor, givenBack)
+                    .orElse(null);
+            return taken[0] != null;
+        };
+        boolean served = relax ? gate.serveRelaxing(child, channel, attempt) : attempt.getAsBoolean();
+        if (!served) {
+            Optional<Policy> bar = gate.barred(child, channel);
+            if (bar.isPresent()) {
+                listBarred(plan, child, channel, bar.get());
+            } else {
+                PolicyGate.Unserved why = gate.unservedReason(child, reason.get());
+                plan.unserved(child, channel, why.reason(), why.policy(), 0);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(taken[0]);
+    }
+
+    /** Lists a node a policy bars from a channel, with the policy's reason and id. */
+    public static void listBarred(PlanAssembler plan, int node, int channel, Policy bar) {
+        plan.unserved(node, channel, CompiledPolicies.reasonFor(bar), Optional.of(bar.id()), 0);
     }
 }

@@ -1,6 +1,7 @@
 package dev.canopy.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.canopy.fixtures.Fixtures;
 import dev.canopy.model.Snapshot;
@@ -8,6 +9,8 @@ import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.io.Documents;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.model.plan.Unserved;
+import dev.canopy.model.plan.UnservedReason;
+import dev.canopy.model.policy.PolicyDocument;
 import dev.canopy.policies.verify.ChannelMetrics;
 import dev.canopy.policies.verify.PlanVerifier;
 import dev.canopy.policies.verify.Verification;
@@ -17,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The contract every {@link Strategy} honours, run for each implementation on every fixture
  * snapshot and on generated ones: every wanted (node, channel) is served or listed unserved
  * with a reason; the plan passes the verifier; a fixed seed gives the same plan; served rate
- * never beats the physical limit.
+ * never beats the physical limit; under operator policies, the plan passes the policy-aware
+ * verifier, while a plan made without them breaks them (so each case binds).
  */
 public abstract class StrategyContractTest {
     static final PlanOptions OPTIONS =
@@ -33,6 +38,16 @@ public abstract class StrategyContractTest {
 
     /** The strategy under test. */
     protected abstract Strategy strategy();
+
+    /** Whether the strategy plans under operator policies; one that does not must refuse them. */
+    protected boolean obeysPolicies() {
+        return true;
+    }
+
+    /** Whether the strategy sets relaxable policies aside for nodes it cannot otherwise serve. */
+    protected boolean relaxes() {
+        return false;
+    }
 
     static Stream<Arguments> instances() {
         return Stream.concat(
@@ -101,5 +116,55 @@ public abstract class StrategyContractTest {
                     .as(name + "/" + entry.getKey())
                     .isLessThanOrEqualTo(Math.max(deliverable, 0) + 1e-6 + (channel.served() == 0 ? 0 : 0));
         }
+    }
+
+    @Test
+    void theSeedsHardPoliciesAreObeyed() {
+        assertObeyed("seed-examples", PolicyCases.seedNetwork(), PolicyCases.seedHardSubset());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.canopy.solver.PolicyCases#kinds")
+    void eachPolicyKindIsObeyed(String kind, String items) {
+        assertObeyed(kind, PolicyCases.generated(), PolicyCases.document(items));
+    }
+
+    @Test
+    void aRelaxableCapThatBlocksNodesIsSetAsideForThem() {
+        if (!obeysPolicies() || !relaxes()) {
+            return;
+        }
+        Snapshot snapshot = PolicyCases.generated();
+        PolicyDocument policies = PolicyCases.document(PolicyCases.relaxableCap());
+        Plan plan = strategy().plan(PlanningProblem.of(snapshot, policies, OPTIONS));
+        assertThat(PlanVerifier.verify(snapshot, plan, policies).violations()).isEmpty();
+        assertThat(plan.relaxed()).isNotEmpty().allSatisfy(r -> assertThat(r.policy())
+                .isEqualTo("x1-closed"));
+        assertThat(plan.unserved()).noneMatch(u -> u.policy().isPresent());
+    }
+
+    private void assertObeyed(String name, Snapshot snapshot, PolicyDocument policies) {
+        PlanningProblem problem = PlanningProblem.of(snapshot, policies, OPTIONS);
+        if (!obeysPolicies()) {
+            assertThatThrownBy(() -> strategy().plan(problem))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("policies");
+            return;
+        }
+        Plan without = strategy().plan(PlanningProblem.of(snapshot, null, OPTIONS));
+        assertThat(PlanVerifier.verify(snapshot, without, policies).violations())
+                .as(name + ": a plan made without the policies breaks them")
+                .isNotEmpty();
+        Plan plan = strategy().plan(problem);
+        Verification verification = PlanVerifier.verify(snapshot, plan, policies);
+        assertThat(verification.violations()).as(name).isEmpty();
+        assertThat(plan.unserved())
+                .filteredOn(u -> u.reason() == UnservedReason.POLICY)
+                .allSatisfy(u -> assertThat(u.policy()).as(name).isPresent());
+        assertThat(verification.metrics().channels().values().stream()
+                        .mapToInt(ChannelMetrics::served)
+                        .sum())
+                .as(name + ": something is still served")
+                .isPositive();
     }
 }

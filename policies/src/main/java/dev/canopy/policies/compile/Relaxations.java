@@ -27,6 +27,8 @@ public final class Relaxations {
 
     private record Lift(int channel, String policy) {}
 
+    private final List<Integer> liftedNodes = new ArrayList<>();
+
     private final Map<Integer, List<Lift>> byNode = new HashMap<>();
     private final List<Relaxed> entries = new ArrayList<>();
 
@@ -71,7 +73,30 @@ public final class Relaxations {
 
     private void add(int node, int channel, String policy, Relaxed entry) {
         byNode.computeIfAbsent(node, n -> new ArrayList<>(2)).add(new Lift(channel, policy));
+        liftedNodes.add(node);
         entries.add(entry);
+    }
+
+    /** How many lifts were made so far: a mark for {@link #rollBack}. */
+    public int size() {
+        return entries.size();
+    }
+
+    /**
+     * Takes back every lift made after {@code mark} (a {@link #size()} taken earlier), latest
+     * first: for a node that stayed unserved although its policies were set aside.
+     */
+    public void rollBack(int mark) {
+        while (entries.size() > mark) {
+            int last = entries.size() - 1;
+            int node = liftedNodes.remove(last);
+            entries.remove(last);
+            List<Lift> lifts = byNode.get(node);
+            lifts.remove(lifts.size() - 1);
+            if (lifts.isEmpty()) {
+                byNode.remove(node);
+            }
+        }
     }
 
     /** Whether the policy is set aside for the node on the channel. */

@@ -5,6 +5,7 @@ import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.routing.Routing;
 import dev.canopy.solver.Holdings;
 import dev.canopy.solver.PlanAssembler;
+import dev.canopy.solver.PolicyGate;
 import dev.canopy.solver.RegionOrder;
 import dev.canopy.solver.Resources;
 import java.util.SplittableRandom;
@@ -18,6 +19,9 @@ import java.util.SplittableRandom;
 abstract class ChannelJoins {
     protected final SnapshotIndex index;
     protected final Resources resources;
+    /** The admission check and reservations under the operator's policies. */
+    protected final PolicyGate gate;
+
     protected final PlanAssembler plan;
     protected final SplittableRandom random;
     protected final int channel;
@@ -30,9 +34,10 @@ abstract class ChannelJoins {
     protected final Holdings holdings;
     protected final RegionOrder regions;
 
-    ChannelJoins(Routing routing, Resources resources, PlanAssembler plan, SplittableRandom random, int channel) {
+    ChannelJoins(Routing routing, PolicyGate gate, PlanAssembler plan, SplittableRandom random, int channel) {
         this.index = routing.index();
-        this.resources = resources;
+        this.gate = gate;
+        this.resources = gate.resources();
         this.plan = plan;
         this.random = random;
         this.channel = channel;

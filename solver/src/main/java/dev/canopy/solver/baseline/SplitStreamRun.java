@@ -3,12 +3,13 @@ package dev.canopy.solver.baseline;
 import dev.canopy.model.Node;
 import dev.canopy.model.Role;
 import dev.canopy.model.plan.UnservedReason;
+import dev.canopy.model.policy.Policy;
 import dev.canopy.model.routing.Routing;
 import dev.canopy.solver.Holdings;
 import dev.canopy.solver.JoinOrder;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
-import dev.canopy.solver.Resources;
+import dev.canopy.solver.PolicyGate;
 import dev.canopy.solver.SubstreamJoin;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -54,13 +55,13 @@ final class SplitStreamRun extends ChannelJoins {
     /** {@code counters}: [push-downs, spare-capacity edges], added to across channels. */
     SplitStreamRun(
             Routing routing,
-            Resources resources,
+            PolicyGate gate,
             PlanAssembler plan,
             SplittableRandom random,
             NodeKeys keys,
             long[] counters,
             int c) {
-        super(routing, resources, plan, random, c);
+        super(routing, gate, plan, random, c);
         this.routing = routing;
         this.regionOf = keys.region();
         this.counters = counters;
@@ -134,6 +135,12 @@ final class SplitStreamRun extends ChannelJoins {
 
     private void join(int child) {
         Node n = index.node(child);
+        gate.clearRefusal(child);
+        Optional<Policy> bar = gate.barred(child, channel);
+        if (bar.isPresent()) {
+            SubstreamJoin.listBarred(plan, child, channel, bar.get());
+            return;
+        }
         if (!SubstreamJoin.downlinkFits(resources, child, k, rate)) {
             plan.unserved(child, channel, UnservedReason.CAPACITY, Optional.empty(), 0);
             return;
@@ -148,7 +155,8 @@ final class SplitStreamRun extends ChannelJoins {
         }
         if (got < k) {
             rollback(0);
-            plan.unserved(child, channel, holdings.reason(n), Optional.empty(), 0);
+            PolicyGate.Unserved why = gate.unservedReason(child, holdings.reason(n));
+            plan.unserved(child, channel, why.reason(), why.policy(), 0);
         }
         log.clear();
     }
@@ -193,13 +201,22 @@ final class SplitStreamRun extends ChannelJoins {
         return -1;
     }
 
-    /** Whether {@code q} may send stripe {@code s} to {@code x}: rules, room, no cycle, depth. */
+    /**
+     * Whether {@code q} may send stripe {@code s} to {@code x}: rules and policies, room and
+     * policy caps, no cycle, the channel's depth and {@code x}'s max-depth bound (applied to
+     * the deepest node of its subtree, which moves with it).
+     */
     private boolean acceptable(int s, int q, int x) {
         return q != x
-                && Pairing.canPair(index.node(q), index.node(x))
-                && resources.fits(q, x, rate)
+                && admitted(s, q, x)
                 && !forest.isWithin(s, q, x)
                 && (maxDepth == Integer.MAX_VALUE || forest.depth(s, q) + 1 + forest.height(s, x) <= maxDepth);
+    }
+
+    private boolean admitted(int s, int q, int x) {
+        return gate.admits(q, x, channel)
+                && gate.fits(q, x, channel, s, rate)
+                && gate.depthAllows(forest.depth(s, q) + forest.height(s, x), x, channel);
     }
 
     /**
@@ -245,7 +262,7 @@ final class SplitStreamRun extends ChannelJoins {
             int orphan = victims[i];
             int mark = log.size();
             unlink(s, parent, orphan);
-            if (Pairing.canPair(index.node(parent), index.node(child)) && resources.fits(parent, child, rate)) {
+            if (admitted(s, parent, child)) {
                 link(s, parent, child, false);
                 hold(s, child);
                 int adopter = newParent(s, parent, orphan);
@@ -309,7 +326,7 @@ final class SplitStreamRun extends ChannelJoins {
      */
     private void link(int s, int parent, int child, boolean viaSpare) {
         boolean spare = viaSpare && !isInterior(parent, s);
-        resources.reserve(parent, child, rate);
+        gate.reserve(parent, child, channel, s, rate);
         forest.attach(s, parent, child);
         log.add(spare ? JoinLog.ATTACH_SPARE : JoinLog.ATTACH, s, parent, child);
         if (spare) {
@@ -318,7 +335,7 @@ final class SplitStreamRun extends ChannelJoins {
     }
 
     private void unlink(int s, int parent, int child) {
-        resources.release(parent, child, rate);
+        gate.release(parent, child, channel, s, rate);
         forest.detach(s, child);
         log.add(JoinLog.DETACH, s, parent, child);
         offerHeld(parent);
@@ -339,7 +356,7 @@ final class SplitStreamRun extends ChannelJoins {
             int node = log.node();
             switch (log.kind()) {
                 case JoinLog.ATTACH, JoinLog.ATTACH_SPARE -> {
-                    resources.release(parent, node, rate);
+                    gate.release(parent, node, channel, s, rate);
                     forest.detach(s, node);
                     offerHeld(parent);
                     if (log.kind() == JoinLog.ATTACH_SPARE) {
@@ -347,7 +364,7 @@ final class SplitStreamRun extends ChannelJoins {
                     }
                 }
                 case JoinLog.DETACH -> {
-                    resources.reserve(parent, node, rate);
+                    gate.reserve(parent, node, channel, s, rate);
                     forest.attach(s, parent, node);
                 }
                 case JoinLog.HOLD -> holdings.remove(s, node);

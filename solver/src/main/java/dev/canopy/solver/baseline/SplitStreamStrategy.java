@@ -5,6 +5,7 @@ import dev.canopy.model.plan.Plan;
 import dev.canopy.solver.JoinOrder;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.PolicyGate;
 import dev.canopy.solver.Resources;
 import dev.canopy.solver.Strategy;
 import java.util.SplittableRandom;
@@ -85,12 +86,13 @@ public final class SplitStreamStrategy implements Strategy {
     public Plan plan(PlanningProblem problem) {
         SnapshotIndex index = problem.index();
         Resources resources = new Resources(problem.routing());
+        PolicyGate gate = PolicyGate.of(problem, resources);
         PlanAssembler plan = new PlanAssembler(index);
         SplittableRandom random = new SplittableRandom(problem.options().seed());
         NodeKeys keys = NodeKeys.of(index);
         long[] counters = new long[2];
         for (int c : JoinOrder.channels(index)) {
-            new SplitStreamRun(problem.routing(), resources, plan, random, keys, counters, c).run();
+            new SplitStreamRun(problem.routing(), gate, plan, random, keys, counters, c).run();
         }
         plan.metric("pushDowns", counters[0]);
         plan.metric("spareCapacityEdges", counters[1]);

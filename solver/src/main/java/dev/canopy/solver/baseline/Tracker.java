@@ -3,7 +3,6 @@ package dev.canopy.solver.baseline;
 import dev.canopy.model.Node;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.Plan;
-import dev.canopy.model.plan.UnservedReason;
 import dev.canopy.model.routing.Routing;
 import dev.canopy.solver.Holdings;
 import dev.canopy.solver.JoinOrder;
@@ -11,6 +10,7 @@ import dev.canopy.solver.Locality;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.PolicyGate;
 import dev.canopy.solver.Resources;
 import dev.canopy.solver.SubstreamJoin;
 import java.util.ArrayList;
@@ -31,6 +31,10 @@ import java.util.function.IntPredicate;
  * <p>Holders with room sit in {@link HolderPools}; after {@value #DRAWS} random draws the child
  * refuses, the search falls back to a scan of every region from a random offset (one route
  * check per region), so a node is never listed for capacity while some valid parent exists.
+ *
+ * <p>Operator policies: every hard one is obeyed through the {@link PolicyGate} (bars, edge
+ * filters, caps, max-depth); relaxable policies are not set aside (a tracker has no such
+ * notion), so a node they block is listed unserved naming the policy; soft costs are ignored.
  */
 final class Tracker {
     /** Random draws a child may refuse at one level before the search moves on. */
@@ -49,12 +53,14 @@ final class Tracker {
     static Plan plan(PlanningProblem problem, String name, Preference preference) {
         SnapshotIndex index = problem.index();
         Resources resources = new Resources(problem.routing());
+        PolicyGate gate = PolicyGate.of(problem, resources);
         PlanAssembler plan = new PlanAssembler(index);
         SplittableRandom random = new SplittableRandom(problem.options().seed());
         NodeKeys keys = NodeKeys.of(index);
         for (int c : JoinOrder.channels(index)) {
-            new Run(problem.routing(), resources, plan, random, keys, preference, c).run();
+            new Run(problem.routing(), gate, plan, random, keys, preference, c).run();
         }
+        plan.relaxed(gate.relaxations().entries());
         return plan.build(name, problem.options());
     }
 
@@ -70,13 +76,13 @@ final class Tracker {
 
         Run(
                 Routing routing,
-                Resources resources,
+                PolicyGate gate,
                 PlanAssembler plan,
                 SplittableRandom random,
                 NodeKeys keys,
                 Preference preference,
                 int c) {
-            super(routing, resources, plan, random, c);
+            super(routing, gate, plan, random, c);
             this.nearestFirst = preference == Preference.NEAREST_FIRST;
             this.byRegion = new HolderPools(total, keys.regions(), keys.region(), keys.lightweight());
             if (nearestFirst) {
@@ -108,14 +114,19 @@ final class Tracker {
 
         private void join(int child) {
             Node c = index.node(child);
-            if (!SubstreamJoin.downlinkFits(resources, child, k, rate)) {
-                plan.unserved(child, channel, UnservedReason.CAPACITY, Optional.empty(), 0);
-                return;
-            }
-            Optional<int[]> taken =
-                    SubstreamJoin.take(resources, child, k, total, rate, s -> find(s, child, c), this::offerHeld);
+            Optional<int[]> taken = SubstreamJoin.join(
+                    gate,
+                    plan,
+                    channel,
+                    child,
+                    k,
+                    total,
+                    rate,
+                    false,
+                    s -> find(s, child, c),
+                    this::offerHeld,
+                    () -> holdings.reason(c));
             if (taken.isEmpty()) {
-                plan.unserved(child, channel, holdings.reason(c), Optional.empty(), 0);
                 return;
             }
             int[] parents = taken.get();
@@ -148,7 +159,7 @@ final class Tracker {
             if (Holdings.restricted(c)) {
                 return allowedParent(substream, child, c);
             }
-            IntPredicate accept = p -> Pairing.canPair(index.node(p), c) && resources.fits(p, child, rate);
+            IntPredicate accept = p -> admitted(p, child, substream);
             boolean regularOnly = c.isLightweight();
             for (int level = 0; level < levels.size(); level++) {
                 int key = levelKeys.get(level)[child];
@@ -158,6 +169,13 @@ final class Tracker {
                 }
             }
             return scanRegions(substream, child, regularOnly, accept);
+        }
+
+        /** Whether the gate admits the edge, the child's max-depth bound holds and it fits. */
+        private boolean admitted(int parent, int child, int substream) {
+            return gate.admits(parent, child, channel)
+                    && gate.depthAllows(holdings.depth(substream, parent), child, channel)
+                    && gate.fits(parent, child, channel, substream, rate);
         }
 
         /**
@@ -193,8 +211,7 @@ final class Tracker {
                 if (valid.contains(p)
                         || !holdings.holds(substream, p)
                         || holdings.depth(substream, p) >= maxDepth
-                        || !Pairing.canPair(index.node(p), c)
-                        || !resources.fits(p, child, rate)) {
+                        || !admitted(p, child, substream)) {
                     continue;
                 }
                 int cost = nearestFirst ? Locality.edgeCost(index, p, child) : 0;

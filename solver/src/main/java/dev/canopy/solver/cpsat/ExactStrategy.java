@@ -77,6 +77,10 @@ public final class ExactStrategy implements Strategy {
 
     @Override
     public Plan plan(PlanningProblem problem) {
+        if (!problem.compiled().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "strategy exact does not plan under operator policies yet; use greedy or multi-tree");
+        }
         return plan(problem, Model.AUTO);
     }
 

@@ -4,18 +4,19 @@ import dev.canopy.model.Channel;
 import dev.canopy.model.Node;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.Plan;
-import dev.canopy.model.plan.UnservedReason;
 import dev.canopy.model.routing.Routing;
 import dev.canopy.solver.Holdings;
 import dev.canopy.solver.JoinOrder;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.PolicyGate;
 import dev.canopy.solver.RegionOrder;
 import dev.canopy.solver.Resources;
 import dev.canopy.solver.Strategy;
 import dev.canopy.solver.SubstreamJoin;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -28,6 +29,14 @@ import java.util.stream.IntStream;
  * then routing latency) and historic quality (uptime, loss), and assign the best. Each
  * parent's remaining uplink is counted as the plan grows, across channels. A node that cannot
  * get k substreams gives back what it took and is listed unserved with the reason.
+ *
+ * <p>Operator policies ({@link PolicyGate}): a barred node is listed with its bar; a parent is
+ * taken only if the hard filters admit the edge, the policy caps have room and the child's
+ * max-depth bound holds (a region whose best holder is refused is searched further); a priority
+ * policy's tier order replaces the default one; with soft costs, the admitted best holders of
+ * the nearest regions are compared by soft cost first and proximity second (the nearest among
+ * the cheapest); a node that cannot be served has its relaxable policies set aside one at a
+ * time, lowest rank first, and is tried again.
  *
  * <p>Deterministic (ties broken by node order); the seed and time limit are not used. Scales
  * to hundreds of thousands of peers: each assignment looks at a bounded number of nearby
@@ -55,6 +64,7 @@ public final class GreedyStrategy implements Strategy {
         SnapshotIndex index = problem.index();
         Routing routing = problem.routing();
         Resources resources = new Resources(routing);
+        PolicyGate gate = PolicyGate.of(problem, resources);
         PlanAssembler plan = new PlanAssembler(index);
         double[] quality = new double[index.nodeCount()];
         for (int i = 0; i < quality.length; i++) {
@@ -62,8 +72,9 @@ public final class GreedyStrategy implements Strategy {
             quality[i] = n.uptime() * (1 - n.lossRate());
         }
         for (int c : JoinOrder.channels(index)) {
-            new ChannelRun(index, routing, resources, plan, quality, c).run();
+            new ChannelRun(index, routing, gate, plan, quality, c).run();
         }
+        plan.relaxed(gate.relaxations().entries());
         return plan.build(NAME, problem.options());
     }
 
@@ -72,6 +83,7 @@ public final class GreedyStrategy implements Strategy {
         private final SnapshotIndex index;
         private final Routing routing;
         private final Resources resources;
+        private final PolicyGate gate;
         private final PlanAssembler plan;
         private final int channel;
         private final Channel spec;
@@ -79,16 +91,11 @@ public final class GreedyStrategy implements Strategy {
         private final Holders holders;
         private final RegionOrder regions;
 
-        ChannelRun(
-                SnapshotIndex index,
-                Routing routing,
-                Resources resources,
-                PlanAssembler plan,
-                double[] quality,
-                int c) {
+        ChannelRun(SnapshotIndex index, Routing routing, PolicyGate gate, PlanAssembler plan, double[] quality, int c) {
             this.index = index;
             this.routing = routing;
-            this.resources = resources;
+            this.gate = gate;
+            this.resources = gate.resources();
             this.plan = plan;
             this.channel = c;
             this.spec = index.channel(c);
@@ -110,7 +117,8 @@ public final class GreedyStrategy implements Strategy {
 
         /**
          * Receivers: servers (CDN, waypoint) first, since peers that may only receive from
-         * servers depend on them holding the channel; then premium before standard before free;
+         * servers depend on them holding the channel; then premium before standard before free
+         * (or a priority policy's tier order);
          * within a tier the most constrained first (an access list leaves few feasible parents),
          * then by uplink, largest first; then snapshot order.
          */
@@ -118,7 +126,7 @@ public final class GreedyStrategy implements Strategy {
             return IntStream.of(index.receivers(channel))
                     .boxed()
                     .sorted(JoinOrder.serversFirst(index)
-                            .thenComparing(i -> index.node(i).tier().ordinal())
+                            .thenComparing(JoinOrder.byTier(index, gate.policies()))
                             .thenComparing(i -> Holdings.restricted(index.node(i)) ? 0 : 1)
                             .thenComparing(i -> -index.node(i).uplinkKbps())
                             .thenComparing(i -> i))
@@ -129,14 +137,19 @@ public final class GreedyStrategy implements Strategy {
         private void assign(int child) {
             int k = spec.substreams();
             int total = spec.totalSubstreams();
-            if (!SubstreamJoin.downlinkFits(resources, child, k, rate)) {
-                plan.unserved(child, channel, UnservedReason.CAPACITY, Optional.empty(), 0);
-                return;
-            }
-            Optional<int[]> taken =
-                    SubstreamJoin.take(resources, child, k, total, rate, s -> find(s, child), this::offerHeld);
+            Optional<int[]> taken = SubstreamJoin.join(
+                    gate,
+                    plan,
+                    channel,
+                    child,
+                    k,
+                    total,
+                    rate,
+                    true,
+                    s -> find(s, child),
+                    this::offerHeld,
+                    () -> holders.holdings().reason(index.node(child)));
             if (taken.isEmpty()) {
-                plan.unserved(child, channel, holders.holdings().reason(index.node(child)), Optional.empty(), 0);
                 return;
             }
             int[] parents = taken.get();
@@ -159,9 +172,10 @@ public final class GreedyStrategy implements Strategy {
         }
 
         /**
-         * The parent for one substream: the best holder in the nearest region that has one, else
-         * the holder with the most spare uplink; for a child restricted by its access list, the
-         * nearest allowed holder.
+         * The parent for one substream: the best admitted holder in the nearest region that has
+         * one (with soft costs, the cheapest of the nearest regions' best, nearest first among
+         * equals), else the admitted holder with the most spare uplink; for a child restricted by
+         * its access list, the nearest allowed holder.
          */
         private int find(int substream, int child) {
             Node c = index.node(child);
@@ -169,21 +183,48 @@ public final class GreedyStrategy implements Strategy {
                 return allowedParent(substream, child);
             }
             boolean lightweight = c.isLightweight();
+            IntPredicate admits = p -> admitted(p, child, substream);
+            int best = -1;
+            double bestCost = Double.MAX_VALUE;
             for (int region : regions.nearest(index.regionOf(child))) {
-                int candidate = holders.bestIn(substream, region, lightweight);
-                if (candidate >= 0 && acceptable(candidate, c) && resources.fits(candidate, child, rate)) {
+                int candidate = gate.active()
+                        ? holders.bestAdmitted(substream, region, lightweight, admits, p -> routeRefused(p, child))
+                        : holders.bestIn(substream, region, lightweight);
+                if (candidate < 0 || !gate.active() && !admitted(candidate, child, substream)) {
+                    continue;
+                }
+                if (!gate.hasSoftCosts()) {
                     return candidate;
                 }
+                double cost = gate.softCost(candidate, child, channel, substream, rate);
+                if (cost < bestCost) {
+                    best = candidate;
+                    bestCost = cost;
+                    if (cost == 0) {
+                        break;
+                    }
+                }
             }
-            int candidate = holders.mostSpare(substream, lightweight, child);
-            return candidate >= 0 && acceptable(candidate, c) && resources.fits(candidate, child, rate)
-                    ? candidate
-                    : -1;
+            if (best >= 0) {
+                return best;
+            }
+            int candidate = holders.mostSpare(substream, lightweight, child, admits);
+            return candidate >= 0 && admitted(candidate, child, substream) ? candidate : -1;
         }
 
-        /** Whether the child's access list (if it has one that allows peers) admits the parent. */
-        private boolean acceptable(int parent, Node child) {
-            return Pairing.canPair(index.node(parent), child);
+        /** Whether a refused parent's refusal holds for its whole region: no route capacity, or a route cap. */
+        private boolean routeRefused(int parent, int child) {
+            return !resources.pathHas(parent, child, rate) || gate.refusedForRoute();
+        }
+
+        /**
+         * Whether the parent may feed the child the substream: the lightweight rules, access
+         * list and hard policy filters, the child's max-depth bound, capacity and policy caps.
+         */
+        private boolean admitted(int parent, int child, int substream) {
+            return gate.admits(parent, child, channel)
+                    && gate.depthAllows(holders.depth(substream, parent), child, channel)
+                    && gate.fits(parent, child, channel, substream, rate);
         }
 
         /** The nearest, shallowest holder an access list allows that has room, or -1. */
@@ -192,9 +233,7 @@ public final class GreedyStrategy implements Strategy {
             int best = -1;
             long bestKey = Long.MAX_VALUE;
             for (int p : holders.holdings().accessCandidates(substream, c)) {
-                if (!holders.holds(substream, p)
-                        || !Pairing.canPair(index.node(p), c)
-                        || !resources.fits(p, child, rate)) {
+                if (!holders.holds(substream, p) || !admitted(p, child, substream)) {
                     continue;
                 }
                 long key = routing.latencyMicros(index.regionOf(p), index.regionOf(child)) * 64

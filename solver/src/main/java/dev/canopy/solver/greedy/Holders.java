@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.IntPredicate;
 
 /**
  * The nodes that hold each substream of one channel and may still send it, organised for the
@@ -92,13 +93,48 @@ final class Holders {
         return byRank(substream, regular, light) <= 0 ? regular : light;
     }
 
+    /**
+     * The best-ranked holder of a substream in a region with uplink left that the child may take
+     * and {@code admits} accepts, or -1: the region's top when it is accepted, else (unless
+     * {@code regionWide} says the top's refusal holds for the whole region) a scan of the
+     * region's queue (for a child operator policies keep from the top).
+     */
+    int bestAdmitted(
+            int substream, int region, boolean lightweightChild, IntPredicate admits, IntPredicate regionWide) {
+        int top = bestIn(substream, region, lightweightChild);
+        if (top < 0 || admits.test(top)) {
+            return top;
+        }
+        if (regionWide.test(top)) {
+            return -1;
+        }
+        int best = -1;
+        for (int kind = 0; kind < (lightweightChild ? 1 : 2); kind++) {
+            PriorityQueue<Integer> queue = byRegion.get(substream).get(kind).get(region);
+            if (queue == null) {
+                continue;
+            }
+            for (int p : queue) {
+                if (resources.uplink(p) >= rate && (best < 0 || byRank(substream, p, best) < 0) && admits.test(p)) {
+                    best = p;
+                }
+            }
+        }
+        return best;
+    }
+
     /** The holder with the most spare uplink anywhere the child may take, or -1. */
     int mostSpare(int substream, boolean lightweightChild, int child) {
-        int regular = topBySpare(bySpare.get(substream).get(0), child);
+        return mostSpare(substream, lightweightChild, child, p -> true);
+    }
+
+    /** Like {@link #mostSpare(int, boolean, int)}, among the holders {@code admits} accepts. */
+    int mostSpare(int substream, boolean lightweightChild, int child, IntPredicate admits) {
+        int regular = topBySpare(bySpare.get(substream).get(0), child, admits);
         if (lightweightChild) {
             return regular;
         }
-        int light = topBySpare(bySpare.get(substream).get(1), child);
+        int light = topBySpare(bySpare.get(substream).get(1), child, admits);
         if (regular < 0 || light < 0) {
             return regular >= 0 ? regular : light;
         }
@@ -120,7 +156,7 @@ final class Holders {
      * refreshed lazily as uplink is used. Holders whose path is full are set aside for this call
      * only, up to a bound, so a full link costs bounded work.
      */
-    private int topBySpare(PriorityQueue<long[]> queue, int child) {
+    private int topBySpare(PriorityQueue<long[]> queue, int child, IntPredicate admits) {
         List<long[]> skipped = null;
         int found = -1;
         while (!queue.isEmpty()) {
@@ -136,7 +172,7 @@ final class Holders {
                 queue.add(new long[] {spare, p});
                 continue;
             }
-            if (p == child || !resources.pathHas(p, child, rate)) {
+            if (p == child || !resources.pathHas(p, child, rate) || !admits.test(p)) {
                 if (skipped == null) {
                     skipped = new ArrayList<>();
                 }

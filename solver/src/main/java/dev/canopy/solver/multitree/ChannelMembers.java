@@ -4,9 +4,16 @@ import dev.canopy.model.Channel;
 import dev.canopy.model.Limit;
 import dev.canopy.model.Node;
 import dev.canopy.model.SnapshotIndex;
+import dev.canopy.model.Tier;
 import dev.canopy.model.plan.UnservedReason;
+import dev.canopy.model.policy.Policy;
+import dev.canopy.policies.compile.CompiledPolicies;
 import dev.canopy.solver.Pairing;
+import dev.canopy.solver.PolicyGate;
 import dev.canopy.solver.Resources;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 
 /**
@@ -16,7 +23,10 @@ import java.util.stream.IntStream;
  * its slots and how many of the channel's trees it joins (fewer than all only when its
  * downlink cannot take every substream). Receivers that no rate could serve (downlink below
  * k substreams, an access list naming nobody who takes part, a lightweight node with no
- * regular sender) are set aside here with their reason.
+ * regular sender) are set aside here with their reason, as are receivers a hard policy bars
+ * from the channel (after relaxable bars are set aside for them) and, under a hard redundancy
+ * policy, receivers that could not join the k + parity trees their region asks for (reason
+ * {@code policy}).
  *
  * <p>Arrays are indexed by node number; not thread-safe, one per channel run.
  */
@@ -45,12 +55,16 @@ final class ChannelMembers {
     final int[] joins;
     /** Why a set-aside receiver is not served. */
     final UnservedReason[] setAside;
+    /** The id of the policy that set a receiver aside, or null. */
+    final String[] setAsidePolicy;
+    /** Per tier ordinal: its rank in the priority order (0 first). */
+    private final int[] tierRank;
     /** Receivers of the channel (sources excluded), in node order, set-aside ones included. */
     final int[] receivers;
     /** Sources and server receivers (origin, CDN, waypoint) in node order. */
     final int[] servers;
 
-    private ChannelMembers(SnapshotIndex index, int channel, int wantedTrees, long[] budget) {
+    private ChannelMembers(PolicyGate gate, SnapshotIndex index, int channel, int wantedTrees, long[] budget) {
         this.index = index;
         this.channel = channel;
         this.spec = index.channel(channel);
@@ -61,6 +75,8 @@ final class ChannelMembers {
         slots = new int[n];
         joins = new int[n];
         setAside = new UnservedReason[n];
+        setAsidePolicy = new String[n];
+        tierRank = tierRanks(gate.policies());
         receivers = receivers(index, channel);
         int[] sources = index.sources(channel);
         long sourceSlots = 0;
@@ -99,6 +115,47 @@ final class ChannelMembers {
             }
         }
         setAsideHopeless(sourceSlots);
+        if (gate.active()) {
+            setAsideByPolicy(gate);
+        }
+    }
+
+    /** Receivers a hard policy bars, and those that cannot join the trees their region's parity asks for. */
+    private void setAsideByPolicy(PolicyGate gate) {
+        for (int r : receivers) {
+            Optional<Policy> bar = gate.barredAfterRelaxing(r, channel);
+            if (bar.isPresent()) {
+                setAside(r, CompiledPolicies.reasonFor(bar.get()));
+                setAsidePolicy[r] = bar.get().id();
+                continue;
+            }
+            OptionalInt parity = gate.policies().parity(r, channel);
+            Optional<Policy> redundancy = gate.policies().parityPolicy(r, channel);
+            if (parity.isPresent()
+                    && redundancy.get().isHard()
+                    && !has(r, SET_ASIDE)
+                    && Math.min(trees, joins[r]) < k + parity.getAsInt()
+                    && !gate.relaxations().isLifted(r, channel, redundancy.get())) {
+                setAside(r, UnservedReason.POLICY);
+                setAsidePolicy[r] = redundancy.get().id();
+            }
+        }
+    }
+
+    /** Each tier's place in the priority policy's order, or the natural order without one. */
+    private static int[] tierRanks(CompiledPolicies policies) {
+        Tier[] tiers = Tier.values();
+        int[] rank = new int[tiers.length];
+        Integer[] order = new Integer[tiers.length];
+        for (int t = 0; t < tiers.length; t++) {
+            order[t] = t;
+        }
+        policies.priority()
+                .ifPresent(p -> Arrays.sort(order, (a, b) -> Integer.compare(p.rank(tiers[a]), p.rank(tiers[b]))));
+        for (int i = 0; i < order.length; i++) {
+            rank[order[i]] = i;
+        }
+        return rank;
     }
 
     /**
@@ -107,8 +164,8 @@ final class ChannelMembers {
      * @param wantedTrees k or k + n
      * @param budget per node, kbps of uplink this channel may use
      */
-    static ChannelMembers of(SnapshotIndex index, int channel, int wantedTrees, long[] budget) {
-        return new ChannelMembers(index, channel, wantedTrees, budget);
+    static ChannelMembers of(PolicyGate gate, int channel, int wantedTrees, long[] budget) {
+        return new ChannelMembers(gate, gate.resources().routing().index(), channel, wantedTrees, budget);
     }
 
     /** Nodes that want the channel and are not its sources, in node order (without boxing). */
@@ -207,10 +264,10 @@ final class ChannelMembers {
 
     /**
      * Receivers placed as leaves, apart from restricted ones: lightweight first, then by tier
-     * (premium first), then node order.
+     * (premium first, or a priority policy's order), then node order.
      */
     int[] leafOrder() {
-        int buckets = 2 * 3;
+        int buckets = 2 * tierRank.length;
         int[] count = new int[buckets + 1];
         for (int r : receivers) {
             if (active(r) && !restricted(r)) {
@@ -230,6 +287,7 @@ final class ChannelMembers {
     }
 
     private int bucket(int node) {
-        return (has(node, LIGHT) ? 0 : 3) + index.node(node).tier().ordinal();
+        return (has(node, LIGHT) ? 0 : tierRank.length)
+                + tierRank[index.node(node).tier().ordinal()];
     }
 }

@@ -4,6 +4,7 @@ import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.UnservedReason;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.PolicyGate;
 import dev.canopy.solver.Resources;
 import java.util.Optional;
 
@@ -22,19 +23,20 @@ final class ChannelRun {
 
     static Outcome plan(
             PlanningProblem problem,
-            Resources resources,
+            PolicyGate gate,
             PlanAssembler plan,
             int channel,
             boolean coded,
             long[] pendingRate) {
         SnapshotIndex index = problem.index();
+        Resources resources = gate.resources();
         var spec = index.channel(channel);
         int wanted = coded ? spec.totalSubstreams() : spec.substreams();
         ChannelMembers m = ChannelMembers.of(
-                index, channel, wanted, ChannelMembers.budgets(index, resources, channel, pendingRate, true));
+                gate, channel, wanted, ChannelMembers.budgets(index, resources, channel, pendingRate, true));
         if (!Ejection.feasible(m)) {
             m = ChannelMembers.of(
-                    index, channel, wanted, ChannelMembers.budgets(index, resources, channel, pendingRate, false));
+                    gate, channel, wanted, ChannelMembers.budgets(index, resources, channel, pendingRate, false));
         }
         int ejected = Ejection.apply(m);
 
@@ -72,12 +74,12 @@ final class ChannelRun {
         long[] budget = serverBudgets(m, need, mandatory, assignment.treeSlots, spare);
 
         Nearby nearby = new Nearby(index, problem.routing(), assignment.regions, m.servers);
-        TreeBuilder builder = new TreeBuilder(m, assignment, nearby, resources, plan);
+        TreeBuilder builder = new TreeBuilder(m, assignment, nearby, gate, plan);
         builder.placeServerFed();
         for (int s = 0; s < m.trees; s++) {
             builder.build(s, budget[s]);
         }
-        account(m, builder.got, plan);
+        account(m, builder.got, gate, plan);
         return new Outcome(ejected, builder.relaxedPeers);
     }
 
@@ -103,17 +105,21 @@ final class ChannelRun {
         return budget;
     }
 
-    /** Lists every receiver that did not get k substreams, with its reason. */
-    private static void account(ChannelMembers m, int[] got, PlanAssembler plan) {
+    /**
+     * Lists every receiver that did not get k substreams, with its reason (naming the policy that
+     * set it aside or last refused it an edge).
+     */
+    private static void account(ChannelMembers m, int[] got, PolicyGate gate, PlanAssembler plan) {
         for (int r : m.receivers) {
             if (m.has(r, ChannelMembers.SET_ASIDE)) {
-                plan.unserved(r, m.channel, m.setAside[r], Optional.empty(), 0);
+                plan.unserved(r, m.channel, m.setAside[r], Optional.ofNullable(m.setAsidePolicy[r]), 0);
             } else if (m.has(r, ChannelMembers.EJECTED)) {
                 plan.unserved(r, m.channel, UnservedReason.EJECTED, Optional.empty(), 0);
             } else if (got[r] > 0 && got[r] < m.k) {
                 plan.unserved(r, m.channel, UnservedReason.DEGRADED, Optional.empty(), got[r]);
             } else if (got[r] == 0) {
-                plan.unserved(r, m.channel, UnservedReason.CAPACITY, Optional.empty(), 0);
+                PolicyGate.Unserved why = gate.unservedReason(r, UnservedReason.CAPACITY);
+                plan.unserved(r, m.channel, why.reason(), why.policy(), 0);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.canopy.solver.multitree;
 
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * The free slots of one tree as it grows, by region: per region the interior peers placed so
@@ -31,6 +32,9 @@ final class SlotCursors {
     private final Nearby nearby;
     private final int[] regions;
     private final Routes routes;
+    private final BooleanSupplier routeRefused;
+    /** Whether a refused shallowest slot sends the search on through the region's other slots. */
+    private final boolean searchRegions;
 
     /**
      * @param free per node its free slots in the current tree (kept by the caller)
@@ -38,9 +42,22 @@ final class SlotCursors {
      * @param capacity most interior peers one tree can have
      * @param nearby each region's nearest regions
      * @param regions the regions with relaying peers, in the order of the last-resort search
-     * @param routes whether a route has capacity for one more substream
+     * @param routes whether a route has capacity for one more substream (and policies admit the edge)
+     * @param routeRefused whether the last refusal of {@code routes} holds for the whole region
+     * @param searchRegions whether {@code routes} may refuse some children a slot that others
+     *     may take (operator policies), so that a region's other free slots are searched
      */
-    SlotCursors(int[] free, int regionCount, int capacity, Nearby nearby, int[] regions, Routes routes) {
+    SlotCursors(
+            int[] free,
+            int regionCount,
+            int capacity,
+            Nearby nearby,
+            int[] regions,
+            Routes routes,
+            BooleanSupplier routeRefused,
+            boolean searchRegions) {
+        this.routeRefused = routeRefused;
+        this.searchRegions = searchRegions;
         this.free = free;
         this.nearby = nearby;
         this.regions = regions;
@@ -109,6 +126,41 @@ final class SlotCursors {
     }
 
     /**
+     * A free slot of the child's own region it may take: {@link #slot} when nothing can refuse
+     * it, else the shallowest free slot {@code routes} admits for the child.
+     */
+    int slotFor(int child, int region, boolean lightChild) {
+        int first = slot(region, lightChild);
+        if (!searchRegions || first == NONE || routes.open(first, child)) {
+            return first;
+        }
+        return search(child, region, lightChild);
+    }
+
+    /** The shallowest free slot of a region, past the cursor, that {@code routes} admits for the child, or -1. */
+    private int search(int child, int region, boolean lightChild) {
+        if (routeRefused.getAsBoolean()) {
+            return NONE;
+        }
+        int base = regStart[region];
+        if (!lightChild) {
+            for (int i = lwCur[region]; i < lwCount[region]; i++) {
+                int p = placedLight[base + i];
+                if (free[p] > 0 && p != child && routes.open(p, child)) {
+                    return p;
+                }
+            }
+        }
+        for (int i = regCur[region]; i < regCount[region]; i++) {
+            int p = placedRegular[base + i];
+            if (free[p] > 0 && p != child && routes.open(p, child)) {
+                return p;
+            }
+        }
+        return NONE;
+    }
+
+    /**
      * A free slot for the child in the regions nearest to {@code region}, or -1. With {@code
      * advance} (once every interior peer is placed) regions found full are skipped for good.
      */
@@ -126,6 +178,9 @@ final class SlotCursors {
             }
             contiguous = false;
             if (routes.open(parent, child)) {
+                return parent;
+            }
+            if (searchRegions && (parent = search(child, near[i], lightChild)) != NONE) {
                 return parent;
             }
         }
@@ -146,6 +201,9 @@ final class SlotCursors {
             }
             contiguous = false;
             if (parent != child && routes.open(parent, child)) {
+                return parent;
+            }
+            if (searchRegions && (parent = search(child, regions[i], lightChild)) != NONE) {
                 return parent;
             }
         }

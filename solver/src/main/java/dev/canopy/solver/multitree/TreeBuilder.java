@@ -4,6 +4,7 @@ import dev.canopy.model.Node;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
+import dev.canopy.solver.PolicyGate;
 import dev.canopy.solver.Resources;
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -19,8 +20,14 @@ import java.util.stream.IntStream;
  * the nearest region's, else a server's, else any region's. Cross-region edges are taken only
  * where the route has link capacity left.
  *
- * <p>Emits edges into the plan and reserves them in the shared {@link Resources}. Not
- * thread-safe; one per channel run.
+ * <p>Operator policies: every parent is checked by the {@link PolicyGate} (hard edge filters,
+ * policy caps, the child's max-depth bound); where the shallowest free slot of a region is
+ * refused, the region's other free slots are searched. A leaf that finds no parent in a data
+ * tree has the relaxable policies that bind it set aside one at a time, lowest rank first, and
+ * tries again.
+ *
+ * <p>Emits edges into the plan and reserves them through the gate in the shared {@link
+ * Resources} and policy ledger. Not thread-safe; one per channel run.
  */
 final class TreeBuilder {
     private static final int NONE = -1;
@@ -29,6 +36,7 @@ final class TreeBuilder {
     private final TreeAssignment a;
     private final Nearby nearby;
     private final Resources resources;
+    private final PolicyGate gate;
     private final PlanAssembler plan;
     private final SnapshotIndex index;
     private final SlotCursors cursors;
@@ -68,12 +76,14 @@ final class TreeBuilder {
     private long sourceFree;
     private int tree;
     private long serverBudget;
+    private boolean routeRefused;
 
-    TreeBuilder(ChannelMembers m, TreeAssignment a, Nearby nearby, Resources resources, PlanAssembler plan) {
+    TreeBuilder(ChannelMembers m, TreeAssignment a, Nearby nearby, PolicyGate gate, PlanAssembler plan) {
         this.m = m;
         this.a = a;
         this.nearby = nearby;
-        this.resources = resources;
+        this.gate = gate;
+        this.resources = gate.resources();
         this.plan = plan;
         this.index = m.index;
         int n = m.flags.length;
@@ -102,7 +112,15 @@ final class TreeBuilder {
         for (int[] list : interior) {
             capacity = Math.max(capacity, list.length);
         }
-        cursors = new SlotCursors(free, index.regionCount(), capacity, nearby, a.regions, this::reachable);
+        cursors = new SlotCursors(
+                free,
+                index.regionCount(),
+                capacity,
+                nearby,
+                a.regions,
+                this::reachable,
+                this::routeRefused,
+                gate.active());
         leafOrder = m.leafOrder();
         serverFed = IntStream.concat(
                         IntStream.of(m.servers).filter(v -> !m.has(v, ChannelMembers.SOURCE) && m.active(v)),
@@ -192,7 +210,7 @@ final class TreeBuilder {
         }
         for (int v : leafOrder) {
             if (m.joins[v] > s && inTree[v] != s) {
-                attach(v, leafParent(v));
+                attach(v, leafParentRelaxing(v));
             }
         }
         for (int r : serverFed) {
@@ -219,7 +237,7 @@ final class TreeBuilder {
                 continue;
             }
             boolean light = m.has(v, ChannelMembers.LIGHT);
-            int parent = m.restricted(v) ? NONE : cursors.slot(region, light);
+            int parent = m.restricted(v) ? NONE : cursors.slotFor(v, region, light);
             if (parent == NONE) {
                 parent = entryParent(v, region);
             }
@@ -238,13 +256,13 @@ final class TreeBuilder {
 
     /** Reserves an edge's capacity: the parent's slot and the route. */
     private void take(int parent, int child) {
-        resources.reserve(parent, child, m.rate);
+        gate.reserve(parent, child, m.channel, tree, m.rate);
         adjustSlots(parent, -1);
     }
 
     /** Gives back what {@link #take} reserved. */
     private void untake(int parent, int child) {
-        resources.release(parent, child, m.rate);
+        gate.release(parent, child, m.channel, tree, m.rate);
         adjustSlots(parent, 1);
     }
 
@@ -301,10 +319,24 @@ final class TreeBuilder {
         return parent;
     }
 
+    /**
+     * A leaf's parent; in a data tree, when there is none under the hard policies, again after
+     * each relaxable policy binding the leaf is set aside (lowest rank first).
+     */
+    private int leafParentRelaxing(int v) {
+        int parent = leafParent(v);
+        if (parent != NONE || !gate.active() || tree >= m.k) {
+            return parent;
+        }
+        int[] found = {NONE};
+        gate.serveRelaxing(v, m.channel, () -> (found[0] = leafParent(v)) != NONE);
+        return found[0];
+    }
+
     private int leafParent(int v) {
         int region = index.regionOf(v);
         boolean light = m.has(v, ChannelMembers.LIGHT);
-        int parent = cursors.slot(region, light);
+        int parent = cursors.slotFor(v, region, light);
         if (parent == NONE) {
             parent = cursors.nearby(v, region, light, true);
         }
@@ -391,8 +423,29 @@ final class TreeBuilder {
         return NONE;
     }
 
-    /** Whether the route from parent to child has capacity for one more substream (inside a region always). */
+    /**
+     * Whether the route from parent to child has capacity for one more substream (inside a region
+     * always), and the policies admit the edge in the current tree: hard filters, the child's
+     * max-depth bound, the policy caps.
+     */
     private boolean reachable(int parent, int child) {
-        return index.regionOf(parent) == index.regionOf(child) || resources.pathHas(parent, child, m.rate);
+        if (index.regionOf(parent) != index.regionOf(child) && !resources.pathHas(parent, child, m.rate)) {
+            routeRefused = true;
+            return false;
+        }
+        routeRefused = false;
+        if (!gate.active()) {
+            return true;
+        }
+        boolean ok = gate.admits(parent, child, m.channel)
+                && gate.depthAllows(depth[parent], child, m.channel)
+                && gate.capsAllow(parent, child, m.channel, tree, m.rate);
+        routeRefused = !ok && gate.refusedForRoute();
+        return ok;
+    }
+
+    /** Whether the last {@link #reachable} refusal holds for every parent of that region (a full route or route cap). */
+    private boolean routeRefused() {
+        return routeRefused;
     }
 }

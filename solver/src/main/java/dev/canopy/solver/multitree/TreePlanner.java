@@ -5,6 +5,7 @@ import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.PolicyGate;
 import dev.canopy.solver.Resources;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -28,6 +29,7 @@ final class TreePlanner {
     static Plan plan(PlanningProblem problem, String strategy, boolean coded) {
         SnapshotIndex index = problem.index();
         Resources resources = new Resources(problem.routing());
+        PolicyGate gate = PolicyGate.of(problem, resources);
         PlanAssembler plan = new PlanAssembler(index);
         long[] pending = new long[index.nodeCount()];
         int[][] members = new int[index.channelCount()][];
@@ -43,7 +45,7 @@ final class TreePlanner {
         int ejected = 0;
         int relaxed = 0;
         for (int c : order(index)) {
-            ChannelRun.Outcome outcome = ChannelRun.plan(problem, resources, plan, c, coded, pending);
+            ChannelRun.Outcome outcome = ChannelRun.plan(problem, gate, plan, c, coded, pending);
             ejected += outcome.ejected();
             relaxed += outcome.relaxedPeers();
             for (int i : members[c]) {
@@ -52,6 +54,7 @@ final class TreePlanner {
         }
         plan.metric(RELAXATIONS, relaxed);
         plan.metric(EJECTED, ejected);
+        plan.relaxed(gate.relaxations().entries());
         return plan.build(strategy, problem.options());
     }
 

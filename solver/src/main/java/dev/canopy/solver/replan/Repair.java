@@ -109,8 +109,7 @@ final class Repair {
         long rate = state.rate(state.forest.channel(tree));
         int[] best = {-1, -1};
         java.util.function.IntPredicate look = p -> {
-            if (state.rootedDepth(tree, p, node) < 0
-                    || !dev.canopy.solver.Pairing.canPair(state.net.node(p), state.net.node(node))) {
+            if (state.rootedDepth(tree, p, node) < 0 || !state.admits(p, node, state.forest.channel(tree))) {
                 return false;
             }
             int[] kids = state.forest.children(tree, p);
@@ -176,7 +175,7 @@ final class Repair {
         int bestSource = -1;
         int weakest = -1;
         for (int source : state.net.sourceNumbers(c)) {
-            if (!dev.canopy.solver.Pairing.canPair(state.net.node(source), joining)) {
+            if (!state.admits(source, node, c)) {
                 continue;
             }
             int[] kids = state.forest.children(tree, source);

@@ -7,6 +7,7 @@ import dev.canopy.model.event.Event;
 import dev.canopy.model.event.Events;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.model.policy.PolicyDocument;
+import dev.canopy.policies.compile.CompiledPolicies;
 import dev.canopy.solver.PlanningProblem;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,7 @@ public final class ReplanSession {
         this.options = Objects.requireNonNull(options, "options");
         this.policies = problem.policies();
         install(PlanLoader.load(problem.routing(), plan));
+        state.usePolicies(problem.compiled());
         this.version = plan.version();
         this.lastFull = state.net.now();
     }
@@ -129,6 +131,7 @@ public final class ReplanSession {
         FullReplan.Result result = FullReplan.run(state, policies, options, version, forced);
         if (result.adopted()) {
             install(result.state());
+            state.usePolicies(CompiledPolicies.compile(policies, state.routing));
         }
         cached = result.plan();
         lastFull = state.net.now();

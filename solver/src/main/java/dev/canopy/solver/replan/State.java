@@ -9,6 +9,7 @@ import dev.canopy.model.plan.Initiator;
 import dev.canopy.model.plan.Unserved;
 import dev.canopy.model.plan.UnservedReason;
 import dev.canopy.model.routing.Routing;
+import dev.canopy.policies.compile.CompiledPolicies;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.Resources;
 import dev.canopy.solver.multitree.Nearby;
@@ -35,6 +36,8 @@ final class State {
     private byte[][] reason;
     private final int[] treeEdges;
     private int unservedPairs;
+    private CompiledPolicies policies = CompiledPolicies.NONE;
+    private int policyNodes;
 
     State(Routing routing) {
         this.routing = routing;
@@ -71,6 +74,24 @@ final class State {
                 }
             }
         }
+    }
+
+    /**
+     * The operator's policies, compiled against this state's snapshot, whose hard edge filters
+     * and max-depth bounds {@link #mayParent} applies (caps are not counted in local repairs).
+     */
+    void usePolicies(CompiledPolicies compiled) {
+        policies = compiled;
+        policyNodes = routing.index().nodeCount();
+    }
+
+    /** Whether the parent may send the channel to the child: the lightweight rules and the hard policy filters. */
+    boolean admits(int parent, int child, int channel) {
+        return Pairing.canPair(net.node(parent), net.node(child))
+                && (policies.isEmpty()
+                        || parent >= policyNodes
+                        || child >= policyNodes
+                        || policies.forbidsEdge(parent, child, channel).isEmpty());
     }
 
     /** Edges of a tree now. */
@@ -185,9 +206,10 @@ final class State {
 
     /**
      * Whether {@code parent} may take {@code child} in the tree now: a present relaying node that
-     * holds the substream (rooted at a source, not under the child), may pair with it (the place
-     * where a compiled policy filter plugs in), has the capacity on uplink, the child's downlink
-     * and the path, and keeps the channel's maxDepth.
+     * holds the substream (rooted at a source, not under the child), may pair with it (the
+     * lightweight rules and the hard policy filters; nodes that joined after the snapshot are
+     * known to no policy), has the capacity on uplink, the child's downlink and the path, and
+     * keeps the channel's maxDepth and the child's max-depth policy bound.
      */
     boolean mayParent(int tree, int parent, int child) {
         int c = forest.channel(tree);
@@ -196,11 +218,17 @@ final class State {
         }
         Node p = net.node(parent);
         Node x = net.node(child);
-        if (!Pairing.canPair(p, x) || !ledger.fits(parent, child, rate[c])) {
+        if (!admits(parent, child, c) || !ledger.fits(parent, child, rate[c])) {
             return false;
         }
+        boolean known = !policies.isEmpty() && parent < policyNodes && child < policyNodes;
         int depth = rootedDepth(tree, parent, child);
         if (depth < 0) {
+            return false;
+        }
+        if (known
+                && policies.maxDepth(child, c).isPresent()
+                && depth + 1 > policies.maxDepth(child, c).getAsInt()) {
             return false;
         }
         Channel channel = net.channel(c);
