@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.IntFunction;
@@ -223,9 +222,10 @@ final class JournalDiff {
     /** Rates of the trees that had no edge before the batch and have some now, by channel and substream. */
     private List<TreeRate> treeRates() {
         List<TreeRate> rates = new ArrayList<>();
-        for (Map.Entry<Integer, Integer> tree : state.journal.trees().entrySet()) {
-            int t = tree.getKey();
-            if (tree.getValue() == 0 && state.treeEdges(t) > 0) {
+        Journal journal = state.journal;
+        for (int i = 0; i < journal.treeCount(); i++) {
+            int t = journal.touchedTree(i);
+            if (journal.treeEdgesBefore(t) == 0 && state.treeEdges(t) > 0) {
                 int c = state.forest.channel(t);
                 rates.add(new TreeRate(state.net.channel(c).id(), state.forest.substream(t), state.rate(c)));
             }
@@ -236,9 +236,11 @@ final class JournalDiff {
 
     /** Unserved entries that went (as references) and came (dropped and added when one changed). */
     private void unserved(List<Unserved> added, List<UnservedRef> dropped) {
-        for (Map.Entry<Long, Optional<Unserved>> pair : state.journal.pairs().entrySet()) {
-            Optional<Unserved> before = pair.getValue();
-            Optional<Unserved> after = state.entry(Journal.high(pair.getKey()), Journal.low(pair.getKey()));
+        Journal journal = state.journal;
+        for (int i = 0; i < journal.pairCount(); i++) {
+            Optional<Unserved> before = journal.pairBefore(i);
+            long pair = journal.pairKey(i);
+            Optional<Unserved> after = state.entry(Journal.high(pair), Journal.low(pair));
             if (!before.equals(after)) {
                 before.ifPresent(u -> dropped.add(new UnservedRef(u.node(), u.channel())));
                 after.ifPresent(added::add);

@@ -1,7 +1,5 @@
 package dev.canopy.solver.replan;
 
-import java.util.Map;
-
 /**
  * The tree assignments a batch changed, as parallel arrays over dense numbers: tree, child, parent
  * before and parent now (-1: none). Assignments the batch touched but left as they were (same
@@ -21,12 +19,14 @@ final class TouchedEdges {
         after = new int[capacity];
         int n = 0;
         Forest forest = state.forest;
-        for (Map.Entry<Long, long[]> touched : state.journal.edges().entrySet()) {
-            int t = Journal.high(touched.getKey());
-            int x = Journal.low(touched.getKey());
-            int was = (int) touched.getValue()[0];
+        Journal journal = state.journal;
+        for (int i = 0; i < journal.edgeCount(); i++) {
+            int t = Journal.high(journal.edgeKey(i));
+            int x = Journal.low(journal.edgeKey(i));
+            int was = journal.edgeParentBefore(i);
             int now = forest.parent(t, x);
-            boolean same = was == now && (now < 0 || forest.initiator(t, x).ordinal() == (int) touched.getValue()[1]);
+            boolean same =
+                    was == now && (now < 0 || forest.initiator(t, x).ordinal() == journal.edgeInitiatorBefore(i));
             if (!same) {
                 tree[n] = t;
                 child[n] = x;
