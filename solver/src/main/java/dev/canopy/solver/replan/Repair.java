@@ -5,13 +5,14 @@ import dev.canopy.model.Role;
 import dev.canopy.model.Tier;
 import dev.canopy.model.plan.UnservedReason;
 import java.util.ArrayDeque;
+import java.util.function.IntPredicate;
 
 /**
  * Local repair, as seed 000 describes fast reassignment: an orphan (a node that lost its parent
- * in a substream's tree, with its subtree still under it) is re-attached to the node with the
- * most uplink left among those of its own region, then of the nearest regions (same country
- * first, then by latency), then of all regions, that may take it ({@link State#mayParent}: never
- * one of its own subtree). An orphan that finds no room may displace a weaker leaf (lower tier,
+ * in a substream's tree, with its subtree still under it) is re-attached to the shallowest of the
+ * few nodes with the most uplink left among those of its own region, then of the nearest regions
+ * (same country first, then by latency), then of all regions, that may take it ({@link
+ * State#mayParent}: never one of its own subtree). An orphan that finds no room may displace a weaker leaf (lower tier,
  * or the same tier and less uplink), which is then re-attached in turn or, failing that, ejected;
  * an orphan that still finds nothing is left without the substream and its children become
  * orphans. A high-quality node that joins is promoted next to a source, taking the place of the
@@ -20,6 +21,9 @@ import java.util.ArrayDeque;
 final class Repair {
     private final State state;
     private final ReplanOptions options;
+    /** A parent this shallow (a source's child) is taken at once: no candidate can be much better. */
+    private static final int SHALLOW = 1;
+
     private final ArrayDeque<long[]> orphans = new ArrayDeque<>();
 
     Repair(State state, ReplanOptions options) {
@@ -74,30 +78,37 @@ final class Repair {
         return true;
     }
 
+    /**
+     * The parent for an orphan: within the first scope (own region, then each of the nearest
+     * regions, then all) that has any node that may take it, the shallowest of the candidates
+     * with the most uplink left (ties: most uplink left), stopping early at a source or a
+     * source's child. Looking at depth keeps trees from growing into chains: the nodes with the
+     * most uplink left are often the ones that joined last, at the bottom.
+     */
     private int findParent(int tree, int node, int excluded) {
         long rate = state.rate(state.forest.channel(tree));
-        int[] found = {-1};
+        int[] best = {-1, Integer.MAX_VALUE};
         int region = state.net.region(node);
-        java.util.function.IntPredicate take = p -> {
-            if (p != excluded && state.mayParent(tree, p, node)) {
-                found[0] = p;
-                return true;
+        IntPredicate take = p -> {
+            if (p == excluded || !state.mayParent(tree, p, node)) {
+                return false;
             }
-            return false;
+            int depth = state.rootedDepth(tree, p, node);
+            if (depth < best[1]) {
+                best[0] = p;
+                best[1] = depth;
+            }
+            return depth <= SHALLOW;
         };
-        if (state.spare.visitRegion(region, rate, options.candidatesPerRegion(), take)) {
-            return found[0];
-        }
+        state.spare.visitRegion(region, rate, options.candidatesPerRegion(), take);
         int[] near = state.nearby.regions(region);
-        for (int i = 0; i < Math.min(near.length, options.nearRegions()); i++) {
-            if (state.spare.visitRegion(near[i], rate, options.candidatesPerRegion(), take)) {
-                return found[0];
-            }
+        for (int i = 0; i < Math.min(near.length, options.nearRegions()) && best[0] < 0; i++) {
+            state.spare.visitRegion(near[i], rate, options.candidatesPerRegion(), take);
         }
-        if (state.spare.visitAll(rate, options.candidatesOverall(), take)) {
-            return found[0];
+        if (best[0] < 0) {
+            state.spare.visitAll(rate, options.candidatesOverall(), take);
         }
-        return -1;
+        return best[0];
     }
 
     /**
@@ -108,7 +119,7 @@ final class Repair {
     private boolean displace(int tree, int node) {
         long rate = state.rate(state.forest.channel(tree));
         int[] best = {-1, -1};
-        java.util.function.IntPredicate look = p -> {
+        IntPredicate look = p -> {
             if (state.rootedDepth(tree, p, node) < 0 || !state.admits(p, node, state.forest.channel(tree))) {
                 return false;
             }

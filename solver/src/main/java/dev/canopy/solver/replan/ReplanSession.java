@@ -48,6 +48,7 @@ public final class ReplanSession {
     private State state;
     private Repair repair;
     private EventHandler handler;
+    private JournalDiff diffs;
     private long version;
     private Plan cached;
     private Instant lastFull;
@@ -119,7 +120,7 @@ public final class ReplanSession {
         if (full) {
             return recompute(before, forced);
         }
-        Diff diff = JournalDiff.of(state, stampBefore, version);
+        Diff diff = diffs.of(stampBefore, version);
         if (state.unservedPairs() - unservedAfterFull > options.widerShare() * Math.max(1, wantedAfterFull)) {
             widerPending = true;
         }
@@ -148,6 +149,7 @@ public final class ReplanSession {
         state = replacement;
         repair = new Repair(state, options);
         handler = new EventHandler(state, repair);
+        diffs = new JournalDiff(state);
         state.journal.clear();
         unservedAfterFull = state.unservedPairs();
         wantedAfterFull = state.wantedPairs();

@@ -12,10 +12,12 @@ import dev.canopy.model.plan.Plan;
 import dev.canopy.model.policy.PolicyDocument;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.Set;
 
 /** Draws valid events for a session's current network, every type, from a seed. */
 final class RandomEvents {
@@ -81,10 +83,33 @@ final class RandomEvents {
         return new Events.PolicyChange(at, PolicyDocument.EMPTY);
     }
 
-    /** A batch of one to three events. */
-    List<Event> batch(Snapshot network, Plan plan, Instant at) {
+    /**
+     * A batch of one to {@code max} events, none of which names a peer an earlier one in the
+     * batch made leave or fail (so that the batch is valid as a whole).
+     */
+    List<Event> batch(Snapshot network, Plan plan, Instant at, int max) {
+        int count = 1 + random.nextInt(max);
         List<Event> out = new ArrayList<>();
-        out.add(next(network, plan, at));
+        Set<String> gone = new HashSet<>();
+        for (int tries = 0; out.size() < count && tries < 4 * count; tries++) {
+            Event event = next(network, plan, at);
+            String node = event instanceof Events.Leave leave
+                    ? leave.node()
+                    : event instanceof Events.Fail fail
+                            ? fail.node()
+                            : event instanceof Events.Capacity capacity
+                                    ? capacity.node()
+                                    : event instanceof Events.Want want ? want.node() : "";
+            boolean congested =
+                    event instanceof Events.Congestion c && (gone.contains(c.parent()) || gone.contains(c.child()));
+            if (gone.contains(node) || congested) {
+                continue;
+            }
+            if (event instanceof Events.Leave || event instanceof Events.Fail) {
+                gone.add(node);
+            }
+            out.add(event);
+        }
         return out;
     }
 }

@@ -54,6 +54,29 @@ class ReplanSessionPropertyTest {
         }
     }
 
+    /** Batches of several events: the diff built from the journal equals the diff of the whole plans. */
+    @Property(tries = 15)
+    void batchDiffsEqualWholePlanDiffs(@ForAll long seed, @ForAll @IntRange(min = 1, max = 2) int channels) {
+        ReplanSession session = session(seed, 150, channels);
+        RandomEvents events = new RandomEvents(seed);
+        Instant at = session.now();
+        Plan previous = session.plan();
+        for (int step = 0; step < 15; step++) {
+            at = at.plusSeconds(11);
+            java.util.List<Event> batch = events.batch(session.snapshot(), previous, at, 12);
+
+            var outcome = session.applyAll(batch);
+
+            Plan plan = session.plan();
+            assertThat(PlanVerifier.verify(session.snapshot(), plan).violations())
+                    .as("after %s", batch)
+                    .isEmpty();
+            assertThat(outcome.diff()).as("after %s", batch).isEqualTo(PlanDiff.between(previous, plan));
+            assertThat(outcome.diff().applyTo(previous)).as("after %s", batch).isEqualTo(plan);
+            previous = plan;
+        }
+    }
+
     @Property(tries = 15)
     void rejectedEventsChangeNothing(@ForAll long seed) {
         ReplanSession session = session(seed, 80, 1);
