@@ -112,8 +112,8 @@ final class LexicographicSolve {
     }
 
     /**
-     * Solves both phases, phase one hinted with {@code warm} (a previous solution, perhaps
-     * infeasible now) or with the empty plan; {@code wallLimit} may be null. The model can be
+     * Solves both phases, phase one hinted with {@code warm} (a solution, such as a plan from
+     * {@link #complete}) or with the empty plan; {@code wallLimit} may be null. The model can be
      * solved again afterwards (phase two's constraint is removed again).
      */
     Outcome solve(LinearExpr served, LinearExpr cost, PlanOptions options, long[] warm, Duration wallLimit) {
