@@ -6,6 +6,7 @@ import dev.canopy.model.SnapshotIndex;
 import dev.canopy.solver.Locality;
 import dev.canopy.solver.Pairing;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,17 +60,26 @@ final class ChannelGraph {
     /** Per hub: the country of a country exit or entry hub, else empty. */
     final List<Optional<String>> hubCountry;
 
+    private final PeerClasses pc;
+    /** Hub vertex by kind and scope ("0|r3": regular children, region 3's hub). */
+    private final Map<String, Integer> hubByScope;
+    /** Arc number by {@code tail * vertices + head}. */
+    private final Map<Long, Integer> arcOf = new HashMap<>();
+
     private ChannelGraph(
+            PeerClasses pc,
             int channel,
-            int classes,
             List<long[]> arcs,
             boolean[] receiver,
             boolean[] holder,
             boolean[] sender,
             boolean[] source,
-            List<String> hubs) {
+            Map<String, Integer> hubByScope) {
+        this.pc = pc;
         this.channel = channel;
-        this.classes = classes;
+        this.classes = pc.count;
+        this.hubByScope = hubByScope;
+        List<String> hubs = new ArrayList<>(hubByScope.keySet());
         this.vertices = classes + hubs.size();
         hubRegion = new int[hubs.size()];
         hubCountry = new ArrayList<>();
@@ -91,7 +101,43 @@ final class ChannelGraph {
             tail[a] = (int) arcs.get(a)[0];
             head[a] = (int) arcs.get(a)[1];
             unitCost[a] = arcs.get(a)[2];
+            arcOf.put((long) tail[a] * vertices + head[a], a);
         }
+    }
+
+    /**
+     * The arcs an edge from a node of sender class g to a node of holder class h takes (the hub
+     * path of their regions' scope, or the direct arc to an access-list child), or empty when the
+     * graph has no such path (the pair may not be an edge).
+     */
+    int[] route(int g, int h) {
+        Node child = pc.representative[h];
+        if (child.has(Limit.ACCESS_LIST)) {
+            Integer arc = arcOf.get((long) g * vertices + h);
+            return arc == null ? new int[0] : new int[] {arc};
+        }
+        String kind = (child.isLightweight() ? 1 : 0) + "|";
+        int from = pc.region[g];
+        int to = pc.region[h];
+        String fromCountry = country(pc.index, from);
+        String toCountry = country(pc.index, to);
+        List<String> hubs = from == to
+                ? List.of("r" + to)
+                : fromCountry.equals(toCountry)
+                        ? List.of("o" + from, "i" + to)
+                        : List.of("p" + fromCountry, "q" + toCountry);
+        int[] path = new int[hubs.size() + 1];
+        int tailVertex = g;
+        for (int i = 0; i <= hubs.size(); i++) {
+            Integer headVertex = i < hubs.size() ? hubByScope.get(kind + hubs.get(i)) : Integer.valueOf(h);
+            Integer arc = headVertex == null ? null : arcOf.get((long) tailVertex * vertices + headVertex);
+            if (arc == null) {
+                return new int[0];
+            }
+            path[i] = arc;
+            tailVertex = headVertex;
+        }
+        return path;
     }
 
     /** Out arcs per vertex. */
@@ -205,8 +251,7 @@ final class ChannelGraph {
                 }
             }
         }
-        return new ChannelGraph(
-                channel, classes, arcs, receiver, holder, sender, source, new ArrayList<>(hubs.keySet()));
+        return new ChannelGraph(pc, channel, arcs, receiver, holder, sender, source, hubs);
     }
 
     private static int hub(Map<String, Integer> hubs, int classes, int kind, String scope) {

@@ -6,7 +6,6 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import dev.canopy.model.Channel;
 import dev.canopy.model.SnapshotIndex;
-import dev.canopy.model.Tier;
 import dev.canopy.solver.PlanOptions;
 import java.time.Duration;
 
@@ -32,9 +31,9 @@ import java.time.Duration;
  *       written as its tangents; in all it sends at most {@code prefix[size]} (a source class
  *       only this);
  *   <li>what a class receives in all is at most its nodes' downlinks in substreams;
- *   <li>a set of vertices without a source of c that holds s somewhere is entered by an edge of
- *       s (P's trees are rooted at sources): stated for each region and each country up front
- *       ({@link ConnectivityCuts}), and for the sets a solution left unreachable;
+ *   <li>every class that holds s is reached from a source of c along arcs that carry edges of s
+ *       (P's trees are rooted at sources): a flow from the sources ({@link SourceFlow}), and
+ *       for each region and each country the cut it implies ({@link ConnectivityCuts});
  *   <li>the substreams of a channel are interchangeable, so P can be renumbered so that each
  *       costs at least as much as the next.
  * </ul>
@@ -94,6 +93,7 @@ final class ClassModel {
         downlinks();
         orderSubstreams();
         ConnectivityCuts.addStatic(this);
+        SourceFlow.add(this);
     }
 
     int variables() {
@@ -248,13 +248,7 @@ final class ClassModel {
 
     /** Tier weights by ordinal for this problem (see {@link TierWeights}). */
     long[] tierWeights() {
-        long[] perTier = new long[Tier.values().length];
-        for (int c = 0; c < index.channelCount(); c++) {
-            for (int q : index.receivers(c)) {
-                perTier[index.node(q).tier().ordinal()]++;
-            }
-        }
-        return TierWeights.of(perTier);
+        return TierWeights.of(TierWeights.pairsPerTier(index));
     }
 
     private LinearExpr servedObjective() {

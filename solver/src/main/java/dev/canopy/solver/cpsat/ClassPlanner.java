@@ -2,6 +2,7 @@ package dev.canopy.solver.cpsat;
 
 import dev.canopy.model.Link;
 import dev.canopy.model.SnapshotIndex;
+import dev.canopy.model.plan.Plan;
 import dev.canopy.model.routing.Route;
 import dev.canopy.model.routing.Routing;
 import dev.canopy.solver.Locality;
@@ -10,23 +11,10 @@ import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanOptions;
 import dev.canopy.solver.PlanningProblem;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /** Plans with the class model: checks what it takes, solves, realises per node, certifies, assembles. */
 final class ClassPlanner {
-    /** Most solve rounds (each adds the connectivity cuts the last solution broke). */
-    static final int MAX_ROUNDS = 40;
-
-    /**
-     * Most rounds on a model of more than {@value #LARGE_MODEL} variables: each round may spend
-     * two deterministic-time budgets, so a large model stops after two (about a minute on 2
-     * cores at 2,000 peers) and says optimal=false.
-     */
-    static final int LARGE_ROUNDS = 2;
-
-    static final int LARGE_MODEL = 5_000;
-
     private ClassPlanner() {}
 
     /** Why the class model cannot take the problem, or empty. */
@@ -116,51 +104,26 @@ final class ClassPlanner {
     }
 
     /**
-     * Solves (adding the connectivity cuts each solution breaks, until none is broken), realises
-     * the solution and adds the trees and the figures to the assembler. The plan is optimal iff
-     * both phases were proved and the solution was realised: the class model is a relaxation
-     * (see {@link ClassModel}), so its proved optimum bounds every plan, and a realised solution
-     * is a plan with the same served weight and cost. Returns substreams received per channel
-     * and node.
+     * Solves, starting from {@code start} (a plan of the same problem, such as greedy's) seen as a
+     * class-level solution, realises the solution and adds the trees and the figures to the
+     * assembler. The plan is optimal iff both phases were proved and the solution was realised:
+     * the class model is a relaxation (see {@link ClassModel}), so its proved optimum bounds every
+     * plan, and a realised solution is a plan with the same served weight and cost. Returns
+     * substreams received per channel and node.
      */
-    static int[][] plan(PlanningProblem problem, PlanAssembler plan) {
+    static int[][] plan(PlanningProblem problem, PlanAssembler plan, Plan start) {
         PeerClasses classes = PeerClasses.of(problem);
         ClassModel model = new ClassModel(classes);
         PlanOptions options = problem.options();
-        long start = System.nanoTime();
-        long[] warm = null;
-        LexicographicSolve.Outcome outcome;
-        LexicographicSolve.Outcome previous = null;
-        int rounds = 0;
-        while (true) {
-            Duration left = options.timeLimit()
-                    .map(limit -> limit.minusNanos(System.nanoTime() - start))
-                    .orElse(null);
-            LexicographicSolve.Outcome next =
-                    model.solve(options, warm, left == null || !left.isNegative() ? left : Duration.ZERO);
-            if (previous != null && next.servedStatus().equals("UNKNOWN")) {
-                outcome = previous;
-                break;
-            }
-            outcome = next;
-            List<ConnectivityCuts.Cut> missing = ConnectivityCuts.violated(model, outcome);
-            rounds++;
-            boolean outOfTime = left != null && left.isNegative();
-            int maxRounds = model.variables() > LARGE_MODEL ? LARGE_ROUNDS : MAX_ROUNDS;
-            if (missing.isEmpty() || rounds >= maxRounds || outOfTime) {
-                break;
-            }
-            for (ConnectivityCuts.Cut cut : missing) {
-                ConnectivityCuts.add(
-                        model,
-                        cut.channel(),
-                        cut.substream(),
-                        cut.inside(),
-                        model.solve.var(model.holds[cut.channel()][cut.substream()][cut.cls()]));
-            }
-            warm = outcome.values();
-            previous = outcome;
-        }
+        long begin = System.nanoTime();
+        Optional<long[]> warm = PlanHint.of(model, start)
+                .flatMap(hint ->
+                        model.solve.complete(hint, options, options.timeLimit().orElse(null)));
+        Duration left = options.timeLimit()
+                .map(limit -> limit.minusNanos(System.nanoTime() - begin))
+                .map(d -> d.isNegative() ? Duration.ZERO : d)
+                .orElse(null);
+        LexicographicSolve.Outcome outcome = model.solve(options, warm.orElse(null), left);
         int channels = model.graphs.length;
         long[][] m = new long[channels][classes.count];
         long[][][] x = new long[channels][][];
@@ -191,7 +154,7 @@ final class ClassPlanner {
         }
         long served = servedWeight(index, model.tierWeights(), result.received());
         ExactMetrics.record(plan, "class", outcome, result.complete(), served, cost);
-        plan.metric("exact.rounds", rounds);
+        plan.metric("exact.hinted", warm.isPresent());
         plan.metric("exact.cuts", model.cuts);
         plan.metric("exact.classes", classes.count);
         plan.metric("exact.variables", model.variables());

@@ -3,10 +3,7 @@ package dev.canopy.solver.cpsat;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,14 +11,15 @@ import java.util.Set;
  * Connectivity cuts of the class model: a set S of vertices (classes and hubs) without a source
  * of channel c, in which some class holds substream s, is entered by at least one edge of s.
  * Sound for every plan, since each holder's substream comes down a tree from a source, outside
- * S. Added up front for each region and each country (one indicator per set and substream, at
- * least each holds of its classes), and for any set a solution left unreachable.
+ * S. Stated for each region and each country (one indicator per set and substream, at least each
+ * holds of its classes). {@link SourceFlow} implies them all; these state the regions' and
+ * countries' imports to the LP directly, which the flow's big-M coupling states only weakly.
  */
 final class ConnectivityCuts {
     private ConnectivityCuts() {}
 
     /** Edges of s entering the set are at least the indicator. */
-    static void add(ClassModel model, int c, int s, boolean[] inside, IntVar indicator) {
+    private static void add(ClassModel model, int c, int s, boolean[] inside, IntVar indicator) {
         ChannelGraph graph = model.graphs[c];
         LinearExprBuilder entering = LinearExpr.newBuilder();
         for (int a = 0; a < graph.arcs(); a++) {
@@ -94,73 +92,5 @@ final class ConnectivityCuts {
         }
         String scope = graph.hubCountry.get(v - graph.classes).orElseThrow();
         return scope.startsWith("=") ? Optional.of(scope.substring(1)) : Optional.empty();
-    }
-
-    /** A cut found by {@link #violated}: channel, substream, class, and the closed set around the class. */
-    record Cut(int channel, int substream, int cls, boolean[] inside) {}
-
-    /**
-     * For a solution: per channel and substream, each class that holds it but that no source
-     * reaches along arcs carrying edges, with the set of vertices that reach it (none of them
-     * reached either): no edge enters that set, so its cut is violated. Empty when every holding
-     * class is reached in every substream.
-     */
-    static List<Cut> violated(ClassModel model, LexicographicSolve.Outcome outcome) {
-        List<Cut> found = new ArrayList<>();
-        Set<String> known = new HashSet<>();
-        for (int c = 0; c < model.graphs.length; c++) {
-            ChannelGraph graph = model.graphs[c];
-            List<List<Integer>> out = graph.outArcs();
-            List<List<Integer>> in = graph.inArcs();
-            for (int s = 0; s < model.x[c].length; s++) {
-                int[] units = model.x[c][s];
-                boolean[] seen = new boolean[graph.vertices];
-                ArrayDeque<Integer> queue = new ArrayDeque<>();
-                for (int g = 0; g < model.classes.count; g++) {
-                    if (graph.source[g]) {
-                        seen[g] = true;
-                        queue.add(g);
-                    }
-                }
-                while (!queue.isEmpty()) {
-                    int v = queue.poll();
-                    for (int a : out.get(v)) {
-                        int h = graph.head[a];
-                        if (!seen[h] && outcome.value(units[a]) > 0) {
-                            seen[h] = true;
-                            queue.add(h);
-                        }
-                    }
-                }
-                for (int h = 0; h < model.classes.count; h++) {
-                    if (seen[h] || model.holds[c][s][h] < 0 || outcome.value(model.holds[c][s][h]) == 0) {
-                        continue;
-                    }
-                    boolean[] inside = new boolean[graph.vertices];
-                    inside[h] = true;
-                    queue.add(h);
-                    StringBuilder key = new StringBuilder(c + ":" + s + ":" + h + ":");
-                    while (!queue.isEmpty()) {
-                        int v = queue.poll();
-                        for (int a : in.get(v)) {
-                            int t = graph.tail[a];
-                            if (!inside[t] && outcome.value(units[a]) > 0) {
-                                inside[t] = true;
-                                queue.add(t);
-                            }
-                        }
-                    }
-                    for (int v = 0; v < graph.vertices; v++) {
-                        if (inside[v]) {
-                            key.append(v).append(',');
-                        }
-                    }
-                    if (known.add(key.toString())) {
-                        found.add(new Cut(c, s, h, inside));
-                    }
-                }
-            }
-        }
-        return found;
     }
 }

@@ -32,14 +32,20 @@ final class ExactMetrics {
             long cost) {
         boolean reached = realized && servedWeight == outcome.served() && cost == outcome.cost();
         record(plan, model, outcome, reached);
-        double gap;
-        if (servedWeight < outcome.servedBound()) {
-            gap = (outcome.servedBound() - servedWeight) / (double) Math.max(1, outcome.servedBound());
-        } else {
-            gap = cost == outcome.costBound() ? 0 : (cost - outcome.costBound()) / (double) Math.max(1, cost);
-        }
+        double gap = gap(servedWeight, cost, outcome.servedBound(), outcome.costBound());
         plan.metric("gap", outcome.optimal() && reached ? 0.0 : Math.max(gap, outcome.gap()));
         plan.metric("exact.planServed", servedWeight);
         plan.metric("exact.planCost", cost);
+    }
+
+    /**
+     * A plan's relative gap to the bounds: its served weight's shortfall from the served bound
+     * when it serves less, else its cost's excess over the cost bound (as a share of its cost).
+     */
+    static double gap(long servedWeight, long cost, long servedBound, long costBound) {
+        if (servedWeight < servedBound) {
+            return (servedBound - servedWeight) / (double) Math.max(1, servedBound);
+        }
+        return cost <= costBound ? 0 : (cost - costBound) / (double) Math.max(1, cost);
     }
 }

@@ -35,7 +35,9 @@ import java.util.Optional;
  * and cost and is therefore optimal, and the metrics say {@code optimal=true}. When the
  * realisation falls short (the relaxation does not state every per-node condition), the plan
  * keeps what was placed, says {@code optimal=false} and gives its gap to the bounds; if greedy's
- * plan is better, greedy's plan is returned, marked {@code exact.fallback=greedy}. Refused (with
+ * plan is better, greedy's plan is returned, marked {@code exact.fallback=greedy}, with its own
+ * gap to the bounds. Greedy's plan is also where the class model's search starts ({@link
+ * PlanHint}). Refused (with
  * the reason): channels of different substream rates, a channel with maxDepth, a capped link
  * that a plan could fill, more than {@value PeerClasses#MAX_CHANNELS_PER_CLASS} channels per node.
  *
@@ -105,7 +107,20 @@ public final class ExactStrategy implements Strategy {
             }
         }
         PlanAssembler plan = new PlanAssembler(index);
-        int[][] received = chosen == Model.NODE ? NodePlanner.plan(problem, plan) : ClassPlanner.plan(problem, plan);
+        if (chosen == Model.NODE) {
+            return assemble(problem, plan, NodePlanner.plan(problem, plan));
+        }
+        Plan greedy = new GreedyStrategy().plan(problem);
+        Plan exact = assemble(problem, plan, ClassPlanner.plan(problem, plan, greedy));
+        boolean proved = Boolean.TRUE.equals(exact.metrics().get("optimal"));
+        return !proved && Comparison.better(index, greedy, exact)
+                ? Comparison.relabel(index, greedy, exact, NAME)
+                : exact;
+    }
+
+    /** Lists every receiver that got fewer than k substreams as unserved, and builds the plan. */
+    private static Plan assemble(PlanningProblem problem, PlanAssembler plan, int[][] received) {
+        SnapshotIndex index = problem.index();
         for (int c = 0; c < index.channelCount(); c++) {
             int k = index.channel(c).substreams();
             for (int q : index.receivers(c)) {
@@ -116,14 +131,7 @@ public final class ExactStrategy implements Strategy {
                 }
             }
         }
-        Plan exact = plan.build(NAME, problem.options());
-        if (chosen == Model.CLASS && Boolean.FALSE.equals(exact.metrics().get("optimal"))) {
-            Plan greedy = new GreedyStrategy().plan(problem);
-            if (Comparison.better(index, greedy, exact)) {
-                return Comparison.relabel(greedy, exact, NAME);
-            }
-        }
-        return exact;
+        return plan.build(NAME, problem.options());
     }
 
     /** Why a node got nothing: its access list or the lightweight rules leave no holder, else capacity. */

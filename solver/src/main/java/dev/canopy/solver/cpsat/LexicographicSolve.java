@@ -11,6 +11,7 @@ import dev.canopy.solver.PlanOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Solves a model in two phases, lexicographically: first the served weight is maximised, then,
@@ -111,8 +112,8 @@ final class LexicographicSolve {
     }
 
     /**
-     * Solves both phases, phase one hinted with {@code warm} (a previous solution, perhaps
-     * infeasible now) or with the empty plan; {@code wallLimit} may be null. The model can be
+     * Solves both phases, phase one hinted with {@code warm} (a solution, such as a plan from
+     * {@link #complete}) or with the empty plan; {@code wallLimit} may be null. The model can be
      * solved again afterwards (phase two's constraint is removed again).
      */
     Outcome solve(LinearExpr served, LinearExpr cost, PlanOptions options, long[] warm, Duration wallLimit) {
@@ -187,6 +188,37 @@ final class LexicographicSolve {
         }
         boolean optimal = s1 == CpSolverStatus.OPTIMAL && s2 == CpSolverStatus.OPTIMAL;
         return new Outcome(values, optimal, s1.name(), servedValue, servedBound, s2.name(), costValue, costBound);
+    }
+
+    /**
+     * A full solution with the given variables at the given values (a hint from {@link
+     * PlanHint}), or empty when there is none: INFEASIBLE (the values break a constraint) or
+     * UNKNOWN (none found within the limits); MODEL_INVALID and UNRECOGNIZED throw.
+     */
+    Optional<long[]> complete(PlanHint.Values given, PlanOptions options, Duration wallLimit) {
+        model.clearObjective();
+        model.clearHints();
+        for (int i = 0; i < given.vars().length; i++) {
+            model.addHint(vars.get(given.vars()[i]), given.values()[i]);
+        }
+        CpSolver solver = solver(options, wallLimit);
+        solver.getParameters().setFixVariablesToTheirHintedValue(true);
+        CpSolverStatus status = solver.solve(model);
+        switch (status) {
+            case OPTIMAL, FEASIBLE -> {
+                long[] values = new long[vars.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = solver.value(vars.get(i));
+                }
+                return Optional.of(values);
+            }
+            case INFEASIBLE, UNKNOWN -> {
+                return Optional.empty();
+            }
+            case MODEL_INVALID, UNRECOGNIZED -> throw new IllegalStateException(
+                    "exact: CP-SAT answered " + status + " when completing a hint");
+            default -> throw new IllegalStateException("exact: unknown CP-SAT status " + status);
+        }
     }
 
     private static CpSolver solver(PlanOptions options, Duration wallLimit) {

@@ -8,7 +8,6 @@ import dev.canopy.model.Channel;
 import dev.canopy.model.Link;
 import dev.canopy.model.Node;
 import dev.canopy.model.SnapshotIndex;
-import dev.canopy.model.Tier;
 import dev.canopy.model.routing.Route;
 import dev.canopy.model.routing.Routing;
 import dev.canopy.solver.Locality;
@@ -51,7 +50,7 @@ final class NodeModel {
             got[i] = LinearExpr.newBuilder();
         }
         Map<Long, LinearExprBuilder> links = new HashMap<>();
-        long[] weight = TierWeights.of(pairsPerTier());
+        long[] weight = TierWeights.of(TierWeights.pairsPerTier(index));
         for (int c = 0; c < index.channelCount(); c++) {
             Channel channel = index.channel(c);
             long rate = channel.substreamRateKbps();
@@ -171,15 +170,5 @@ final class NodeModel {
             }
         }
         return true;
-    }
-
-    private long[] pairsPerTier() {
-        long[] perTier = new long[Tier.values().length];
-        for (int c = 0; c < index.channelCount(); c++) {
-            for (int q : index.receivers(c)) {
-                perTier[index.node(q).tier().ordinal()]++;
-            }
-        }
-        return perTier;
     }
 }

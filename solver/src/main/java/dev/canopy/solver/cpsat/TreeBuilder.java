@@ -1,17 +1,20 @@
 package dev.canopy.solver.cpsat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Places one (channel, substream)'s edges along a class-level solution: a node joins when a
  * connected node with budget left sends to it along an arc with edges left (through a hub: any
  * arc into the hub with edges left, from a class with a connected sender). So every edge's parent
- * is connected before its child and the result is a forest rooted at the sources. Order: a class
- * that no edge has reached yet goes first (its first import opens its own nodes' slots); then, one
- * class at a time, its waiting holders with budget before those without. It stops when nothing
- * can be placed; {@link #run()} says whether every holder and every edge of the solution was
- * placed.
+ * is connected before its child and the result is a forest rooted at the sources. Order: holders
+ * with budget (relays) before those without (leaves), everywhere, since a relay that joins adds
+ * its budget and a leaf only spends one: a leaf placed early could spend the last budget that a
+ * waiting relay of its class needed (a class fed only by itself then stalls). Among relays, a
+ * class that no edge has reached yet goes first (its first import opens its own nodes' slots),
+ * and in a class the relay with most budget. It stops when nothing can be placed; {@link #run()}
+ * says whether every holder and every edge of the solution was placed.
  */
 final class TreeBuilder {
     private final PeerClasses pc;
@@ -21,8 +24,10 @@ final class TreeBuilder {
     private final List<List<Integer>> inArcs;
     /** Per class: connected nodes with budget left (a stack). */
     private final List<List<Integer>> senders = new ArrayList<>();
-    /** Per class: holders not yet connected, those with budget first. */
-    private final List<List<Integer>> waiting = new ArrayList<>();
+    /** Per class: holders with budget not yet connected, most budget last. */
+    private final List<List<Integer>> relays = new ArrayList<>();
+    /** Per class: holders without budget not yet connected. */
+    private final List<List<Integer>> leaves = new ArrayList<>();
 
     private final boolean[] reached;
     private final List<Integer> parents = new ArrayList<>();
@@ -37,23 +42,22 @@ final class TreeBuilder {
         this.reached = new boolean[pc.count];
         for (int g = 0; g < pc.count; g++) {
             List<Integer> connected = new ArrayList<>();
-            List<Integer> relays = new ArrayList<>();
-            List<Integer> leaves = new ArrayList<>();
+            List<Integer> withBudget = new ArrayList<>();
+            List<Integer> without = new ArrayList<>();
             for (int node : pc.members[g]) {
                 if (graph.source[g]) {
                     if (budget[node] > 0) {
                         connected.add(node);
                     }
                 } else if (holds[node]) {
-                    (budget[node] > 0 ? relays : leaves).add(node);
+                    (budget[node] > 0 ? withBudget : without).add(node);
                 }
             }
-            List<Integer> queue = new ArrayList<>(leaves);
-            for (int i = relays.size() - 1; i >= 0; i--) {
-                queue.add(relays.get(i));
-            }
+            withBudget.sort(
+                    Comparator.comparingLong((Integer node) -> budget[node]).thenComparing(node -> -node));
             senders.add(connected);
-            waiting.add(queue);
+            relays.add(withBudget);
+            leaves.add(without);
             reached[g] = graph.source[g];
         }
     }
@@ -64,21 +68,23 @@ final class TreeBuilder {
         while (progress) {
             progress = false;
             for (int h = 0; h < pc.count; h++) {
-                if (!reached[h] && !waiting.get(h).isEmpty() && attach(h)) {
+                if (!reached[h] && !relays.get(h).isEmpty() && attach(h, relays.get(h))) {
                     progress = true;
                 }
             }
-            if (progress) {
-                continue;
+            for (int h = 0; h < pc.count && !progress; h++) {
+                while (!relays.get(h).isEmpty() && attach(h, relays.get(h))) {
+                    progress = true;
+                }
             }
             for (int h = 0; h < pc.count && !progress; h++) {
-                while (!waiting.get(h).isEmpty() && attach(h)) {
+                while (!leaves.get(h).isEmpty() && attach(h, leaves.get(h))) {
                     progress = true;
                 }
             }
         }
         for (int h = 0; h < pc.count; h++) {
-            if (!waiting.get(h).isEmpty()) {
+            if (!relays.get(h).isEmpty() || !leaves.get(h).isEmpty()) {
                 return false;
             }
         }
@@ -98,8 +104,8 @@ final class TreeBuilder {
         return children.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Connects the next waiting holder of class h along one of its arcs; false if none can. */
-    private boolean attach(int h) {
+    /** Connects the last holder of {@code queue}, of class h, along one of its arcs; false if none can. */
+    private boolean attach(int h, List<Integer> queue) {
         for (int a : inArcs.get(h)) {
             if (left[a] == 0) {
                 continue;
@@ -111,7 +117,6 @@ final class TreeBuilder {
             int sender = graph.tail[path.get(path.size() - 1)];
             List<Integer> stack = senders.get(sender);
             int parent = stack.get(stack.size() - 1);
-            List<Integer> queue = waiting.get(h);
             int child = queue.remove(queue.size() - 1);
             for (int b : path) {
                 left[b]--;
