@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             ReplanCommand.class,
             DiffCommand.class,
+            PolicyCommand.class,
             GenerateCommand.class,
             DatasetCommand.class,
             BenchCommand.class,
