@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             ReplanCommand.class,
             DiffCommand.class,
             PolicyCommand.class,
+            ExplainCommand.class,
             GenerateCommand.class,
             DatasetCommand.class,
             BenchCommand.class,
