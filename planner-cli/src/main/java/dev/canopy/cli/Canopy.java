@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             ReplanCommand.class,
             DiffCommand.class,
+            PolicyCommand.class,
+            ExplainCommand.class,
             GenerateCommand.class,
             DatasetCommand.class,
             BenchCommand.class,

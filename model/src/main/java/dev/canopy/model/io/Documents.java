@@ -15,6 +15,7 @@ import dev.canopy.model.diff.Diff;
 import dev.canopy.model.event.Event;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.model.policy.PolicyDocument;
+import dev.canopy.model.policytest.PolicyTestFile;
 import dev.canopy.model.validate.Rules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes the five formats. Reading checks, in order: syntax, the {@code format}
+ * Reads and writes the five formats (and policy test files). Reading checks, in order: syntax, the {@code format}
  * tag, the format's JSON Schema, then the semantic rules (duplicate ids, dangling references,
  * cycles); every error of the file is reported, each with file, line:column and field path.
  * JSON and YAML are accepted (chosen by extension, else by content); events are JSON Lines.
@@ -49,6 +50,11 @@ public final class Documents {
     /** Reads and validates a policy document, keeping its source for later error reports. */
     public static Parsed<PolicyDocument> readPolicies(Path file) {
         return read(file, FileFormat.POLICIES, PolicyDocument.class);
+    }
+
+    /** Reads and validates a policy test file, keeping its source for later error reports. */
+    public static Parsed<PolicyTestFile> readPolicyTests(Path file) {
+        return read(file, FileFormat.POLICY_TEST, PolicyTestFile.class);
     }
 
     /** Reads and validates a plan. */

@@ -5,16 +5,22 @@ import dev.canopy.model.diff.Diff;
 import dev.canopy.model.event.Event;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.model.policy.PolicyDocument;
+import dev.canopy.model.policytest.PolicyTestFile;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The five formats of the contract, each with its tag, record type and JSON Schema. */
+/**
+ * The five formats of the contract, and the policy test file format, each with its tag, record
+ * type and JSON Schema.
+ */
 public enum FileFormat {
     SNAPSHOT(Snapshot.FORMAT, Snapshot.class, "snapshot"),
     POLICIES(PolicyDocument.FORMAT, PolicyDocument.class, "policies"),
     PLAN(Plan.FORMAT, Plan.class, "plan"),
     EVENTS(Event.FORMAT, Event.class, "event"),
-    DIFF(Diff.FORMAT, Diff.class, "diff");
+    DIFF(Diff.FORMAT, Diff.class, "diff"),
+    /** Not one of the five exchanged formats: policy authors' test cases ({@code docs/policy-tests.md}). */
+    POLICY_TEST(PolicyTestFile.FORMAT, PolicyTestFile.class, "policy-test");
 
     private final String tag;
     private final Class<?> type;

@@ -23,6 +23,7 @@ public final class Rules {
             case PLAN -> PlanRules.check(document);
             case EVENTS -> EventRules.check(document);
             case DIFF -> DiffRules.check(document);
+            case POLICY_TEST -> PolicyTestRules.check(document);
         };
     }
 

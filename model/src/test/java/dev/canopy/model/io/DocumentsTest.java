@@ -97,7 +97,8 @@ class DocumentsTest {
         assertThatThrownBy(() -> Documents.validate(file))
                 .isInstanceOf(InputException.class)
                 .hasMessage(file + ":2:13: format: unknown format \"canopy/snapshot@2\": expected one of "
-                        + "[canopy/snapshot@1, canopy/policies@1, canopy/plan@1, canopy/event@1, canopy/diff@1]");
+                        + "[canopy/snapshot@1, canopy/policies@1, canopy/plan@1, canopy/event@1, canopy/diff@1,"
+                        + " canopy/policy-test@1]");
     }
 
     @Test
