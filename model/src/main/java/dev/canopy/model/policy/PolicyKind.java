@@ -21,6 +21,8 @@ public enum PolicyKind {
     MAX_DEPTH("max-depth", PolicyParams.MaxDepth.class),
     REDUNDANCY("redundancy", PolicyParams.Redundancy.class);
 
+    private static final PolicyKind[] KINDS = values();
+
     private final String code;
     private final Class<? extends PolicyParams> params;
 
@@ -46,9 +48,11 @@ public enum PolicyKind {
 
     /** The kind whose parameters a record holds. */
     public static PolicyKind of(PolicyParams params) {
-        return Arrays.stream(values())
-                .filter(k -> k.params.isInstance(params))
-                .findFirst()
-                .orElseThrow();
+        for (PolicyKind kind : KINDS) {
+            if (kind.params.isInstance(params)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("no policy kind for " + params.getClass());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Routes traffic between regions exactly as the snapshot format defines it: two nodes in the
@@ -17,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * unbounded transit path with the snapshot's {@code defaultLatencyMs}.
  *
  * <p>Shortest paths are computed once per attachment region on first use and cached, and so
- * is each route once asked for, so repeated queries cost a map lookup. Thread-safe.
+ * is each route once asked for, so repeated queries cost an array read (a map lookup when
+ * there are more than {@value #TABLE_REGIONS} regions). Thread-safe: routes are immutable, so a
+ * table slot written by one thread and read unsynchronised by another is either seen or
+ * computed again to an equal route.
  * Latencies are summed in integer microseconds, so that ties are exact.
  */
 public final class Routing {
@@ -33,6 +37,11 @@ public final class Routing {
     private final long defaultMicros;
     private final ConcurrentHashMap<Integer, PathTree> trees = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Route> routes = new ConcurrentHashMap<>();
+
+    /** Up to this many regions, routes are kept in a table of rows, one per source region. */
+    private static final int TABLE_REGIONS = 4096;
+
+    private final AtomicReferenceArray<Route[]> table;
 
     private Routing(SnapshotIndex index) {
         this.index = index;
@@ -81,6 +90,7 @@ public final class Routing {
             attach[r] = a;
         }
         defaultMicros = Math.round(index.snapshot().defaultLatencyMs() * 1000);
+        table = regions <= TABLE_REGIONS ? new AtomicReferenceArray<>(regions) : null;
     }
 
     /** Routing for a validated snapshot's index. */
@@ -100,6 +110,19 @@ public final class Routing {
 
     /** The route from one region to another; routes are kept once computed. */
     public Route route(int fromRegion, int toRegion) {
+        if (table != null) {
+            Route[] row = table.get(fromRegion);
+            if (row == null) {
+                table.compareAndSet(fromRegion, null, new Route[attach.length]);
+                row = table.get(fromRegion);
+            }
+            Route route = row[toRegion];
+            if (route == null) {
+                route = compute(fromRegion, toRegion);
+                row[toRegion] = route;
+            }
+            return route;
+        }
         long key = (long) fromRegion * attach.length + toRegion;
         Route cached = routes.get(key);
         return cached != null ? cached : routes.computeIfAbsent(key, k -> compute(fromRegion, toRegion));

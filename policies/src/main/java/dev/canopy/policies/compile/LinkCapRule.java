@@ -6,11 +6,16 @@ import dev.canopy.model.policy.Policy;
 import dev.canopy.model.policy.PolicyParams;
 import dev.canopy.model.routing.Route;
 import dev.canopy.model.routing.Routing;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * link-cap: plan traffic of the selected channels on one link, in each capped direction, plus
  * the link's outside {@code loadKbps}, stays within {@code maxKbps}. An edge adds its rate to
  * every link its route crosses, in the direction it crosses it.
+ *
+ * <p>The direction each pair of regions crosses the link in is kept once looked up (a row of
+ * bytes per source region, up to {@value #MEMO_REGIONS} regions), since planners ask for the
+ * same region pairs millions of times. Thread-safe: a memo byte is either seen or recomputed.
  */
 final class LinkCapRule implements CapRule {
     private final Policy policy;
@@ -23,6 +28,12 @@ final class LinkCapRule implements CapRule {
     private final long maxKbps;
     private final long loadKbps;
 
+    /** Up to this many regions, crossings are memoised per region pair. */
+    private static final int MEMO_REGIONS = 4096;
+
+    /** Per source region, per target region: 0 not yet known, else the crossing plus one. */
+    private final AtomicReferenceArray<byte[]> memo;
+
     LinkCapRule(Policy policy, PolicyParams.LinkCap params, Compilation context) {
         this.policy = policy;
         this.index = context.index;
@@ -34,6 +45,8 @@ final class LinkCapRule implements CapRule {
         this.maxKbps = params.maxKbps();
         Link l = index.link(link);
         this.loadKbps = l.loadKbps();
+        int regions = index.regionCount();
+        this.memo = regions <= MEMO_REGIONS ? new AtomicReferenceArray<>(regions) : null;
     }
 
     @Override
@@ -56,6 +69,23 @@ final class LinkCapRule implements CapRule {
         if (from == to) {
             return 0;
         }
+        if (memo == null) {
+            return crossingOf(from, to);
+        }
+        byte[] row = memo.get(from);
+        if (row == null) {
+            memo.compareAndSet(from, null, new byte[index.regionCount()]);
+            row = memo.get(from);
+        }
+        int known = row[to];
+        if (known == 0) {
+            known = crossingOf(from, to) + 1;
+            row[to] = (byte) known;
+        }
+        return known - 1;
+    }
+
+    private int crossingOf(int from, int to) {
         Route route = routing.route(from, to);
         for (int i = 0; i < route.hops(); i++) {
             if (route.link(i) == link) {
