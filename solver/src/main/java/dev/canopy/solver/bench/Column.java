@@ -30,6 +30,14 @@ public enum Column {
             "rate_efficiency",
             "max_served_kbps / limit_kbps",
             r -> fixed(r.rate().efficiency(), 4)),
+    SLOT_LIMIT(
+            "slot_limit_kbps",
+            "highest rate at which whole substream slots and pairing rules allow serving every non-excused receiver",
+            r -> fixed(r.rate().slotLimitKbps(), 0)),
+    SLOT_EFFICIENCY(
+            "slot_efficiency",
+            "max_served_kbps / slot_limit_kbps",
+            r -> fixed(r.rate().slotEfficiency(), 4)),
     PROBES(
             "probes",
             "plans made by the bisection",

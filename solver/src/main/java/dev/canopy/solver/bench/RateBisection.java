@@ -31,10 +31,15 @@ import java.util.Set;
  *
  * <p>Bracket [0, floor(limit)], limit = {@link ChannelMetrics#physicalLimitKbps()} (no valid
  * plan serves more). The nominal plan counts as a probe at the nominal rate when that is in
- * the bracket; then the top of the bracket is probed, then the middle until the bracket is at
+ * the bracket. When the tighter {@link SlotLimit} (whole substream copies, pairing rules, the
+ * excused receivers left out) is below the top, it is probed next: if the strategy passes
+ * there, the rate one above it is probed too, which no valid plan can pass, so the result is
+ * exact (a pass there would mean the bound is wrong: it is noted, and the bisection goes on
+ * above). Otherwise the top of the bracket is probed, then the middle until the bracket is at
  * most {@value #PRECISION} x limit (at least 1 kbps) wide. Assumes that a strategy serving
  * everyone at some rate also does at every lower rate; the result is the highest passing
- * probe. One-channel snapshots only.
+ * probe. Both ratios are reported: over the physical limit (the rate efficiency) and over the
+ * slot limit. One-channel snapshots only.
  */
 public final class RateBisection {
     /** Width of the final bracket, as a share of the limit. */
@@ -86,6 +91,19 @@ public final class RateBisection {
                 hi = rate;
             }
         }
+        long slotLimit = SlotLimit.kbps(nominal.index(), 0, excused, top);
+        if (slotLimit >= 1 && slotLimit < top && lo < slotLimit && hi > slotLimit) {
+            if (probe.at(slotLimit)) {
+                lo = slotLimit;
+                if (probe.at(slotLimit + 1)) {
+                    lo = slotLimit + 1;
+                } else {
+                    hi = slotLimit + 1;
+                }
+            } else {
+                hi = slotLimit;
+            }
+        }
         if (top >= 1 && lo < top && hi == top + 1) {
             if (probe.at(top)) {
                 lo = top;
@@ -101,9 +119,19 @@ public final class RateBisection {
                 hi = mid;
             }
         }
+        if (lo > slotLimit) {
+            probe.notes.add(String.format(
+                    Locale.ROOT, "served %d kbps, above the slot limit %d: the bound is wrong", lo, slotLimit));
+        }
         double efficiency = limit > 0 ? lo / limit : Double.NaN;
-        RunResult.Rate result = new RunResult.Rate(rate, limit, lo, efficiency, probe.count, excused.size());
+        RunResult.Rate result = new RunResult.Rate(
+                rate, limit, lo, efficiency, probe.count, excused.size(), slotLimit, ratio(lo, slotLimit));
         return new Outcome(result, probe.violations, probe.notes);
+    }
+
+    /** served / bound, NaN when the bound is 0. */
+    static double ratio(double served, double bound) {
+        return bound > 0 ? served / bound : Double.NaN;
     }
 
     /** Receivers the plan leaves unserved for rate-independent reasons. */

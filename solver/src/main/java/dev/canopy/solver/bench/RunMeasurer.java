@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Measures one run: times the strategy's plan on the nominal instance, verifies it, takes its
@@ -56,7 +57,7 @@ final class RunMeasurer {
 
         List<String> notes = new ArrayList<>();
         int otherViolations = 0;
-        RunResult.Rate rate = nominalRate(problem.snapshot(), verification, plan);
+        RunResult.Rate rate = nominalRate(problem, verification, plan);
         if (instance.measures().contains(Measure.RATE_EFFICIENCY)
                 && problem.snapshot().channels().size() == 1) {
             RateBisection.Outcome bisection = RateBisection.measure(strategy, problem, plan, verification);
@@ -91,7 +92,7 @@ final class RunMeasurer {
         return new RunResult(
                 RunResult.Key.of(context.instance(), name),
                 context.receivers(),
-                nominalRate(problem.snapshot(), verification, plan),
+                nominalRate(problem, verification, plan),
                 PlanFigures.traffic(problem.index(), plan, verification.metrics(), context.bound()),
                 TreeShape.of(problem.index(), plan, context.receivers()),
                 new RunResult.Cost(Double.NaN, Double.NaN, context.boundMs()),
@@ -101,21 +102,21 @@ final class RunMeasurer {
                 firstViolation(verification).orElse(""));
     }
 
-    /** The nominal rate and limit of a one-channel snapshot, without bisection. */
-    private static RunResult.Rate nominalRate(Snapshot snapshot, Verification verification, Plan plan) {
+    /** The nominal rate and the limits of a one-channel snapshot, without bisection. */
+    private static RunResult.Rate nominalRate(PlanningProblem problem, Verification verification, Plan plan) {
+        Snapshot snapshot = problem.snapshot();
         if (snapshot.channels().size() != 1) {
             return RunResult.Rate.NONE;
         }
         Channel channel = snapshot.channels().get(0);
         ChannelMetrics metrics = verification.metrics().channels().get(channel.id());
         double limit = metrics == null ? Double.NaN : metrics.physicalLimitKbps();
+        Set<String> excused = RateBisection.excused(plan);
+        double slotLimit = Double.isNaN(limit)
+                ? Double.NaN
+                : SlotLimit.kbps(problem.index(), 0, excused, (long) Math.floor(limit));
         return new RunResult.Rate(
-                channel.rateKbps(),
-                limit,
-                Double.NaN,
-                Double.NaN,
-                0,
-                RateBisection.excused(plan).size());
+                channel.rateKbps(), limit, Double.NaN, Double.NaN, 0, excused.size(), slotLimit, Double.NaN);
     }
 
     private static Optional<String> firstViolation(Verification verification) {

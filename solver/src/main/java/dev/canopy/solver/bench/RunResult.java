@@ -86,10 +86,31 @@ public record RunResult(
      * @param efficiency maxServedKbps / limitKbps
      * @param probes plans made by the bisection (besides the nominal one)
      * @param excused receivers the nominal plan leaves unserved for rate-independent reasons
+     * @param slotLimitKbps {@link SlotLimit}: the highest rate at which whole substream copies and
+     *     the pairing rules still let every non-excused receiver be served (NaN when not computed)
+     * @param slotEfficiency maxServedKbps / slotLimitKbps
      */
     public record Rate(
-            double nominalKbps, double limitKbps, double maxServedKbps, double efficiency, int probes, int excused) {
+            double nominalKbps,
+            double limitKbps,
+            double maxServedKbps,
+            double efficiency,
+            int probes,
+            int excused,
+            double slotLimitKbps,
+            double slotEfficiency) {
         public static final Rate NONE = new Rate(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
+
+        /** A rate without the slot limit. */
+        public Rate(
+                double nominalKbps,
+                double limitKbps,
+                double maxServedKbps,
+                double efficiency,
+                int probes,
+                int excused) {
+            this(nominalKbps, limitKbps, maxServedKbps, efficiency, probes, excused, Double.NaN, Double.NaN);
+        }
     }
 
     /**

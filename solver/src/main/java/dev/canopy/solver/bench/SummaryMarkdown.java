@@ -20,10 +20,11 @@ public final class SummaryMarkdown {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** The table's header, also used by the documentation. */
-    public static final String TABLE_HEADER = "| family | N | k | n | strategy | runs | rate eff. | served | stranded"
-            + " | offload | cross-ISP (x random) | cross-country (x random) | locality / bound"
-            + " | depth max / median (log bound; d) | plan ms | peak MB | resilience p0 q=1/5/10 %"
-            + " | resilience p2 q=1/5/10 % | violations |";
+    public static final String TABLE_HEADER =
+            "| family | N | k | n | strategy | runs | rate eff. | slot eff. | served | stranded"
+                    + " | offload | cross-ISP (x random) | cross-country (x random) | locality / bound"
+                    + " | depth max / median (log bound; d) | plan ms | peak MB | resilience p0 q=1/5/10 %"
+                    + " | resilience p2 q=1/5/10 % | violations |";
 
     private SummaryMarkdown() {}
 
@@ -76,14 +77,14 @@ public final class SummaryMarkdown {
     /** The table of medians. */
     public static String table(List<RunResult> rows) {
         StringBuilder md = new StringBuilder(TABLE_HEADER).append('\n');
-        md.append("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---|---:|\n");
+        md.append("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---|---:|\n");
         for (GroupMedians.Group g : GroupMedians.byFamilyAndSize(rows)) {
             GroupMedians.GroupKey k = g.key();
             int violations = g.runs().stream().mapToInt(RunResult::violations).sum();
             int other = g.runs().stream().mapToInt(RunResult::otherViolations).sum();
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %,d | %d | %d | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    "| %s | %,d | %d | %d | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     k.family(),
                     k.peers(),
                     k.substreams(),
@@ -91,6 +92,7 @@ public final class SummaryMarkdown {
                     k.strategy(),
                     g.runs().size(),
                     decimal(g.median(r -> r.rate().efficiency()), 3),
+                    decimal(g.median(r -> r.rate().slotEfficiency()), 3),
                     percent(g.median(r -> r.traffic().served())),
                     percent(g.median(r -> r.traffic().stranded())),
                     percent(g.median(r -> r.traffic().offload())),
@@ -112,7 +114,9 @@ public final class SummaryMarkdown {
             """
             Medians over seeds. Rate eff.: the highest rate served to every receiver (but those \
             unserved at the nominal rate for rate-independent reasons), found by bisection to 0.5 %, \
-            over the physical limit min(S, (S+R)/N). Served, stranded (server rate beyond what only \
+            over the physical limit min(S, (S+R)/N); slot eff.: the same rate over the slot limit \
+            (the highest rate at which whole substream copies of rate/k and the pairing rules let \
+            any plan serve them all). Served, stranded (server rate beyond what only \
             servers may serve and peers could not carry, over N x rate), offload and cross shares at the nominal rate; x random: \
             over random's on the same instance and seed. Depth: max / median hops over (node, tree), \
             against ceil(log_d N) + 1 with d the median fan-out of interior nodes (no bound when d = 1). Plan ms: wall clock of the strategy \

@@ -54,6 +54,57 @@ class RateBisectionTest {
         assertThat(outcome.violations()).isZero();
     }
 
+    /** Origin of 10,000 kbps, five receivers without uplink, k = 3: limit 2000, slot limit 1998. */
+    private static Snapshot tightStar(long rateKbps) {
+        SnapshotBuilder b = SnapshotBuilder.create("tight-star").region("isp").channel("live", rateKbps, 3, "origin");
+        b.origin("origin", "isp", 10_000);
+        for (String id : List.of("a", "b", "c", "d", "e")) {
+            b.peer(id, "isp", 0, "live");
+        }
+        return b.build();
+    }
+
+    private static RateBisection.Outcome bisectTight(long thresholdKbps) {
+        PlanningProblem problem = PlanningProblem.of(tightStar(600));
+        Strategy strategy = new ThresholdStrategy(thresholdKbps, UnservedReason.CAPACITY);
+        Plan plan = strategy.plan(problem);
+        return RateBisection.measure(strategy, problem, plan, PlanVerifier.verify(problem.routing(), plan));
+    }
+
+    @Test
+    void reachingTheSlotLimitIsMeasuredExactlyInTwoProbes() {
+        // 15 edges of ceil(r / 3) kbps from 10,000 kbps: r <= 1998 (at 1999, 15 x 667 > 10,000).
+        RateBisection.Outcome outcome = bisectTight(1998);
+
+        RunResult.Rate rate = outcome.rate();
+        assertThat(rate.limitKbps()).isEqualTo(2000);
+        assertThat(rate.slotLimitKbps()).isEqualTo(1998);
+        assertThat(rate.maxServedKbps()).isEqualTo(1998);
+        assertThat(rate.slotEfficiency()).isEqualTo(1.0);
+        assertThat(rate.efficiency()).isEqualTo(1998 / 2000.0);
+        assertThat(rate.probes()).isEqualTo(2);
+        assertThat(outcome.notes()).isEmpty();
+    }
+
+    @Test
+    void belowTheSlotLimitTheBisectionGoesOnAsBefore() {
+        RateBisection.Outcome outcome = bisectTight(1500);
+
+        assertThat(outcome.rate().maxServedKbps()).isBetween(1500.0 - 0.005 * 2000, 1500.0);
+        assertThat(outcome.rate().slotEfficiency()).isCloseTo(1500.0 / 1998, within(0.006));
+    }
+
+    @Test
+    void plansBreakingTheUplinkAboveTheSlotLimitDoNotCount() {
+        // The threshold strategy ignores uplinks, so above the slot limit its plans break the
+        // uplink rule: they fail, and the result stays at the bound.
+        RateBisection.Outcome outcome = bisectTight(1_000_000);
+
+        assertThat(outcome.rate().maxServedKbps()).isEqualTo(1998);
+        assertThat(outcome.violations()).isPositive();
+        assertThat(outcome.notes()).isEmpty();
+    }
+
     @Test
     void aNominalRateAboveTheThresholdStillFindsIt() {
         RateBisection.Outcome outcome = bisect(new ThresholdStrategy(700, UnservedReason.CAPACITY), 1500);

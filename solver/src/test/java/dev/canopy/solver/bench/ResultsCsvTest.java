@@ -33,12 +33,14 @@ class ResultsCsvTest {
         String[] cells = lines.get(1).split(",", -1);
         assertThat(cells).hasSize(Column.values().length);
         assertThat(cells[Column.EFFICIENCY.ordinal()]).isEqualTo("0.9300");
+        assertThat(cells[Column.SLOT_LIMIT.ordinal()]).isEqualTo("1440");
+        assertThat(cells[Column.SLOT_EFFICIENCY.ordinal()]).isEqualTo("0.9688");
         assertThat(cells[Column.CROSS_ISP.ordinal()]).isEqualTo("0.1250");
         assertThat(cells[Column.CROSS_ISP_VS_RANDOM.ordinal()]).isEmpty();
         assertThat(cells[Column.PLAN_MS.ordinal()]).isEqualTo("10.0");
         assertThat(cells[Column.NOTE.ordinal()]).isEmpty();
         assertThat(lines.get(2))
-                .startsWith("four-tier-n1000-s1,four-tier,1000,8,0,1,greedy,1005,,,,,0,0,,")
+                .startsWith("four-tier-n1000-s1,four-tier,1000,8,0,1,greedy,1005,,,,,,,0,0,,")
                 .endsWith(",0,0,\"plan failed: boom, \"\"badly\"\"\"");
     }
 

@@ -9,7 +9,7 @@ final class Rows {
         return new RunResult(
                 key,
                 peers + 5,
-                new RunResult.Rate(1200, 1500, efficiency * 1500, efficiency, 7, 0),
+                new RunResult.Rate(1200, 1500, efficiency * 1500, efficiency, 7, 0, 1440, efficiency * 1500 / 1440),
                 new RunResult.Traffic(1, 0.05, 0.9, crossIsp, crossIsp / 2, Double.NaN, Double.NaN, 1000, Double.NaN),
                 new RunResult.Shape(12, 4, 2, 11),
                 new RunResult.Cost(10 * seed, 3, Double.NaN),

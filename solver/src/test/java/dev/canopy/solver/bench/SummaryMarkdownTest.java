@@ -41,7 +41,7 @@ class SummaryMarkdownTest {
         assertThat(table).hasSize(2 + 4);
         assertThat(table.get(2))
                 .startsWith(
-                        "| four-tier | 1,000 | 8 | 0 | greedy | 3 | 0.900 | 100.0 % | 5.0 % | 90.0 % | 20.0 % (0.50x) |")
+                        "| four-tier | 1,000 | 8 | 0 | greedy | 3 | 0.900 | 0.938 | 100.0 % | 5.0 % | 90.0 % | 20.0 % (0.50x) |")
                 .contains("| 12 / 4.0 (11; d 2.0) | 20 | 3 | 99.0 / 95.0 / 90.0 | 100.0 / 98.0 / 96.0 | 0 |");
         assertThat(table.get(3))
                 .startsWith("| four-tier | 1,000 | 8 | 0 | random | 3 | 0.550 |")
