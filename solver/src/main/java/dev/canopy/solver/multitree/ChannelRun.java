@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 final class ChannelRun {
     /** What a channel's planning did that the plan's metrics report. */
-    record Outcome(int ejected, int relaxedPeers) {}
+    record Outcome(int ejected, int relaxedPeers, int friendRelays) {}
 
     private ChannelRun() {}
 
@@ -70,39 +70,23 @@ final class ChannelRun {
             spare -= mandatory[s];
         }
         TreeAssignment assignment = new TreeAssignment(m, regionDemand);
+        FriendFeeds friends = FriendFeeds.reserve(m, assignment);
+        long[] byFriends = friends.fedPerTree();
+        for (int s = 0; s < m.trees; s++) {
+            mandatory[s] -= byFriends[s];
+            spare += byFriends[s];
+        }
         assignment.balance(need, Math.max(0, spare));
-        long[] budget = serverBudgets(m, need, mandatory, assignment.treeSlots, spare);
+        ServerBudget budget = ServerBudget.of(m, need, mandatory, assignment.treeSlots, spare);
 
         Nearby nearby = new Nearby(index, problem.routing(), assignment.regions, m.servers);
-        TreeBuilder builder = new TreeBuilder(m, assignment, nearby, gate, plan);
+        TreeBuilder builder = new TreeBuilder(m, assignment, friends, nearby, gate, plan);
         builder.placeServerFed();
         for (int s = 0; s < m.trees; s++) {
-            builder.build(s, budget[s]);
+            builder.build(s, budget.first(s), budget.total(s));
         }
         account(m, builder.got, gate, plan);
-        return new Outcome(ejected, builder.relaxedPeers);
-    }
-
-    /**
-     * Server slots each tree may use: what only servers can give (servers wanting the channel,
-     * receivers restricted to servers), then the tree's shortfall of peer slots, at least one
-     * for its first peer (data trees first), then an even share of what is left.
-     */
-    private static long[] serverBudgets(ChannelMembers m, long[] need, long[] mandatory, long[] treeSlots, long spare) {
-        long[] budget = mandatory.clone();
-        long left = Math.max(0, spare);
-        for (int pass = 0; pass < 2; pass++) {
-            for (int s = pass == 0 ? 0 : m.k; s < (pass == 0 ? m.k : m.trees); s++) {
-                long shortfall = Math.max(1, need[s] - treeSlots[s]);
-                long given = Math.min(shortfall, left);
-                budget[s] += given;
-                left -= given;
-            }
-        }
-        for (int s = 0; s < m.trees; s++) {
-            budget[s] += left / m.trees + (s < left % m.trees ? 1 : 0);
-        }
-        return budget;
+        return new Outcome(ejected, builder.relaxedPeers, builder.friendRelays);
     }
 
     /**

@@ -10,9 +10,10 @@ import java.util.function.BooleanSupplier;
  * of its region, in constant amortised time. Lightweight children take only regular slots;
  * regular children take lightweight slots first (only they can use them).
  *
- * <p>Also the searches beyond a region: its nearest regions, and every region in the
- * assignment's order, with per-region pointers that skip regions already full (once every
- * interior peer is placed, a full region stays full). Not thread-safe; reset per tree.
+ * <p>Also the searches beyond a region: its nearest regions, every region in the assignment's
+ * order, with per-region pointers that skip regions already full (once every interior peer is
+ * placed, a full region stays full), and the shallowest free slot of the whole tree for a
+ * region's first peer ({@link #entry}). Not thread-safe; reset per tree.
  */
 final class SlotCursors {
     private static final int NONE = -1;
@@ -35,6 +36,10 @@ final class SlotCursors {
     private final BooleanSupplier routeRefused;
     /** Whether a refused shallowest slot sends the search on through the region's other slots. */
     private final boolean searchRegions;
+    /** The tree's interior peers by depth. */
+    private final DepthLadder ladder;
+    /** Per node: its depth in the current tree, for the peers recorded by {@link #add}. */
+    private final int[] depthOf;
 
     /**
      * @param free per node its free slots in the current tree (kept by the caller)
@@ -70,6 +75,8 @@ final class SlotCursors {
         placedRegular = new int[capacity];
         placedLight = new int[capacity];
         nearPointer = new int[][] {new int[regionCount], new int[regionCount]};
+        ladder = new DepthLadder(free);
+        depthOf = new int[free.length];
     }
 
     /**
@@ -87,10 +94,13 @@ final class SlotCursors {
             nearPointer[1][r] = 0;
         }
         Arrays.fill(globalPointer, 0);
+        ladder.reset();
     }
 
-    /** Records a placed interior peer of a region. */
-    void add(int node, int region, boolean light) {
+    /** Records a placed interior peer of a region, at its depth in the tree. */
+    void add(int node, int region, boolean light, int depth) {
+        depthOf[node] = depth;
+        ladder.add(node, depth, light);
         if (light) {
             placedLight[regStart[region] + lwCount[region]++] = node;
         } else {
@@ -208,6 +218,27 @@ final class SlotCursors {
             }
         }
         return NONE;
+    }
+
+    /**
+     * A slot for the first peer of a region, whose depth sets that of the region's whole subtree:
+     * the shallowest free slot of the tree, or instead a nearest region's (same country first,
+     * for locality) when it is at most {@code slack} hops deeper; -1 if neither is found.
+     */
+    int entry(int child, int region, boolean lightChild, int slack) {
+        int shallowest = ladder.shallowest(child, lightChild, routes);
+        long limit = shallowest == NONE ? Long.MAX_VALUE : (long) depthOf[shallowest] + slack;
+        for (int q : nearby.regions(region)) {
+            int parent = slot(q, lightChild);
+            if (parent != NONE
+                    && parent != child
+                    && parent != shallowest
+                    && depthOf[parent] <= limit
+                    && routes.open(parent, child)) {
+                return parent;
+            }
+        }
+        return shallowest;
     }
 
     /** Whether an edge from parent to child still fits on its route. */

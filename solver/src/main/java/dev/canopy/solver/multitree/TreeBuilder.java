@@ -14,11 +14,14 @@ import java.util.stream.IntStream;
  * that want the channel hang under its sources; receivers whose access list admits only servers
  * get a server parent; then, region by region (largest demand first), the peers interior in s,
  * largest first, each under the shallowest free slot of its own region, or, for the first of a
- * region, under a server (while the tree's server budget lasts) or a slot of the nearest region
+ * region, under the least deep server while the tree's first server budget lasts (see {@link
+ * ServerBudget}), else under the tree's shallowest free slot or a nearest region's as shallow
  * (same country first); then every other receiver as a leaf: lightweight ones first (they need
  * regular parents), higher tiers before lower, under its region's shallowest free slot, else
- * the nearest region's, else a server's, else any region's. Cross-region edges are taken only
- * where the route has link capacity left.
+ * the nearest region's, else a server's within the first budget, else any region's, else, as a
+ * last resort, a server's. Access-list receivers get their friend's reserved copies where
+ * {@link FriendFeeds} says so. Cross-region edges are taken only where the route has link
+ * capacity left.
  *
  * <p>Operator policies: every parent is checked by the {@link PolicyGate} (hard edge filters,
  * policy caps, the child's max-depth bound); where the shallowest free slot of a region is
@@ -31,6 +34,10 @@ import java.util.stream.IntStream;
  */
 final class TreeBuilder {
     private static final int NONE = -1;
+    /** A server slot use with no budget: what only servers may feed. */
+    private static final long UNLIMITED = Long.MAX_VALUE;
+    /** How many hops deeper than the tree's shallowest free slot a region's entry may hang to stay near. */
+    private static final int ENTRY_SLACK = 1;
 
     private final ChannelMembers m;
     private final TreeAssignment a;
@@ -70,16 +77,31 @@ final class TreeBuilder {
     /** Peers with children in more than one tree. */
     int relaxedPeers;
 
+    /** Friends that feed an access-list receiver outside their interior tree. */
+    int friendRelays;
+
+    private final FriendFeeds friends;
+    /** Per node: whether it was counted in {@link #friendRelays}. */
+    private final boolean[] friendRelaxed;
+
     /** Source slots each tree needs for its roots: one per server receiver, and one more. */
     private final long rootSlots;
 
     private long sourceFree;
     private int tree;
     private long serverBudget;
+    private long lastResortBudget;
     private boolean routeRefused;
 
-    TreeBuilder(ChannelMembers m, TreeAssignment a, Nearby nearby, PolicyGate gate, PlanAssembler plan) {
+    TreeBuilder(
+            ChannelMembers m,
+            TreeAssignment a,
+            FriendFeeds friends,
+            Nearby nearby,
+            PolicyGate gate,
+            PlanAssembler plan) {
         this.m = m;
+        this.friends = friends;
         this.a = a;
         this.nearby = nearby;
         this.gate = gate;
@@ -93,6 +115,7 @@ final class TreeBuilder {
         inTree = new int[n];
         got = new int[n];
         childTree = new int[n];
+        friendRelaxed = new boolean[n];
         allowedServers = new int[n][];
         Arrays.fill(inTree, NONE);
         Arrays.fill(childTree, NONE);
@@ -155,7 +178,7 @@ final class TreeBuilder {
             holdAtSources();
             for (int j = 0; j < serverReceivers; j++) {
                 int v = serverFed[j];
-                int parent = m.joins[v] > s ? serverSlot(v, false, false) : NONE;
+                int parent = m.joins[v] > s ? serverSlot(v, UNLIMITED, false, true) : NONE;
                 early[s][j] = parent;
                 if (parent != NONE) {
                     take(parent, v);
@@ -169,7 +192,12 @@ final class TreeBuilder {
             int count = 0;
             for (int s = 0; s < m.joins[v]; s++) {
                 tree = s;
-                chosen[s] = serverSlot(v, false, true);
+                if (friends.friendIn(v, s) != NONE) {
+                    chosen[s] = NONE;
+                    count++;
+                    continue;
+                }
+                chosen[s] = serverSlot(v, UNLIMITED, true, false);
                 if (chosen[s] != NONE) {
                     take(chosen[s], v);
                     count++;
@@ -190,10 +218,14 @@ final class TreeBuilder {
         }
     }
 
-    /** Builds substream s's tree, using at most {@code budget} server slots in all. */
-    void build(int s, long budget) {
+    /**
+     * Builds substream s's tree, using at most {@code budget} server slots before far regions'
+     * peers are tried, and at most {@code lastResort} in all.
+     */
+    void build(int s, long budget, long lastResort) {
         tree = s;
         serverBudget = budget;
+        lastResortBudget = lastResort;
         cursors.reset(regionStart[s]);
         holdAtSources();
         for (int j = 0; j < serverFed.length; j++) {
@@ -214,10 +246,33 @@ final class TreeBuilder {
             }
         }
         for (int r : serverFed) {
-            if (m.restricted(r) && m.joins[r] > s && inTree[r] != s) {
+            if (m.restricted(r) && m.joins[r] > s && inTree[r] != s && !fedByFriend(r)) {
                 attach(r, listedPeer(r));
             }
         }
+    }
+
+    /**
+     * Feeds an access-list receiver from its friend where {@link FriendFeeds} says so (a copy
+     * of the friend's reserved slots, outside the tree's free slots), else from a server;
+     * whether the receiver was to be fed by its friend in this tree.
+     */
+    private boolean fedByFriend(int r) {
+        int f = friends.friendIn(r, tree);
+        if (f == NONE) {
+            return false;
+        }
+        if (inTree[f] == tree && reachable(f, r)) {
+            gate.reserve(f, r, m.channel, tree, m.rate);
+            emit(f, r);
+            if (a.tree[f] != tree && !friendRelaxed[f]) {
+                friendRelaxed[f] = true;
+                friendRelays++;
+            }
+        } else {
+            attach(r, serverSlot(r, UNLIMITED, true, false));
+        }
+        return true;
     }
 
     private void holdAtSources() {
@@ -303,13 +358,20 @@ final class TreeBuilder {
         int slots = a.slotsIn(child, tree);
         if (slots > 0) {
             free[child] = slots;
-            cursors.add(child, index.regionOf(child), m.has(child, ChannelMembers.LIGHT));
+            cursors.add(child, index.regionOf(child), m.has(child, ChannelMembers.LIGHT), depth[child]);
         }
     }
 
-    /** The parent of the first interior peer of a region: a server while the budget lasts, else the nearest region's slot. */
+    /**
+     * The parent of the first interior peer of a region: a server while the budget lasts, else
+     * the tree's shallowest free slot or a nearer region's about as shallow, else any slot of
+     * the nearest region or of any.
+     */
     private int entryParent(int v, int region) {
-        int parent = serverSlot(v, !m.restricted(v), true);
+        int parent = m.restricted(v) ? serverSlot(v, UNLIMITED, true, false) : serverSlot(v, serverBudget, true, true);
+        if (parent == NONE && !m.restricted(v)) {
+            parent = cursors.entry(v, region, m.has(v, ChannelMembers.LIGHT), ENTRY_SLACK);
+        }
         if (parent == NONE && !m.restricted(v)) {
             parent = cursors.nearby(v, region, m.has(v, ChannelMembers.LIGHT), false);
             if (parent == NONE) {
@@ -341,35 +403,45 @@ final class TreeBuilder {
             parent = cursors.nearby(v, region, light, true);
         }
         if (parent == NONE) {
-            parent = serverSlot(v, true, true);
+            parent = serverSlot(v, serverBudget, true, false);
         }
         if (parent == NONE) {
             parent = cursors.anywhere(v, light, true);
+        }
+        if (parent == NONE) {
+            parent = serverSlot(v, lastResortBudget, true, false);
         }
         return parent;
     }
 
     /**
-     * The nearest server holding the substream with a free slot the child may take, or -1. A
-     * budgeted use (anything but a receiver only servers may feed) does not exceed the tree's
-     * budget; with {@code keepRoots}, the source slots later trees need for their roots are kept.
+     * The nearest server holding the substream with a free slot the child may take, or -1. The
+     * tree's server slots in use stay below {@code budget} ({@link #UNLIMITED} for a receiver only
+     * servers may feed); with {@code keepRoots}, the source slots later trees need for their roots
+     * are kept. With {@code shallowest}, the least deep such server instead (for a node whose
+     * depth sets that of a whole subtree: a server receiver, a region's first peer).
      */
-    private int serverSlot(int child, boolean budgeted, boolean keepRoots) {
-        if (budgeted && serverUse[tree] >= serverBudget) {
+    private int serverSlot(int child, long budget, boolean keepRoots, boolean shallowest) {
+        if (serverUse[tree] >= budget) {
             return NONE;
         }
         boolean sourcesFree = !keepRoots || sourceFree > rootSlots * (m.trees - 1 - tree);
+        int best = NONE;
         for (int server : candidateServers(child)) {
             if (server != child
                     && holds(server)
+                    && (best == NONE || depth[server] < depth[best])
                     && (sourcesFree || !m.has(server, ChannelMembers.SOURCE))
                     && serverFree[server] > 0
                     && m.has(server, ChannelMembers.RELAY)
                     && reachable(server, child)) {
-                return server;
+                if (!shallowest) {
+                    return server;
+                }
+                best = server;
             }
         }
-        return NONE;
+        return best;
     }
 
     /** Whether a server holds the current tree's substream: a source, or a server placed in the tree. */

@@ -15,11 +15,19 @@ import java.util.stream.IntStream;
  * order, live before files, each planned by {@link ChannelRun} on the uplink the earlier ones
  * left. Reports in the plan's metrics {@value #RELAXATIONS} (peers interior in more than one
  * tree, summed over channels; SplitStream's rule relaxed because it was the only way to serve
- * everyone) and {@value #EJECTED} (receivers ejected to make a channel feasible).
+ * everyone, or for access-list receivers that name them), {@value #FRIEND_RELAYS} (those of them
+ * that relay outside their interior tree for access-list receivers) and {@value #EJECTED}
+ * (receivers ejected to make a channel feasible).
  */
 final class TreePlanner {
     /** Metric: peers with children in more than one tree of a channel, summed over channels. */
     static final String RELAXATIONS = "interiorRelaxations";
+
+    /**
+     * Metric: peers that feed an access-list receiver naming them outside their interior tree
+     * (see {@link FriendFeeds}), summed over channels; also counted in {@value #RELAXATIONS}.
+     */
+    static final String FRIEND_RELAYS = "friendRelays";
 
     /** Metric: (node, channel) pairs ejected for feasibility. */
     static final String EJECTED = "ejected";
@@ -44,15 +52,18 @@ final class TreePlanner {
         }
         int ejected = 0;
         int relaxed = 0;
+        int friendRelays = 0;
         for (int c : order(index)) {
             ChannelRun.Outcome outcome = ChannelRun.plan(problem, gate, plan, c, coded, pending);
             ejected += outcome.ejected();
             relaxed += outcome.relaxedPeers();
+            friendRelays += outcome.friendRelays();
             for (int i : members[c]) {
                 pending[i] -= index.channel(c).rateKbps();
             }
         }
         plan.metric(RELAXATIONS, relaxed);
+        plan.metric(FRIEND_RELAYS, friendRelays);
         plan.metric(EJECTED, ejected);
         plan.relaxed(gate.relaxations().entries());
         return plan.build(strategy, problem.options());

@@ -63,12 +63,30 @@ record Planned(Snapshot snapshot, SnapshotIndex index, Plan plan, PlanMetrics me
 
     /** Peers (role peer) that have children in more than one tree of the first channel. */
     long peersInteriorInSeveralTrees() {
+        return peersInteriorInSeveralTrees(false);
+    }
+
+    /**
+     * Peers (role peer) with children in more than one tree of the first channel, counting only
+     * children whose access list does not name the peer.
+     */
+    long peersInteriorInSeveralTreesBesidesFriends() {
+        return peersInteriorInSeveralTrees(true);
+    }
+
+    /** Whether the child's access list names the parent by id. */
+    boolean names(int child, int parent) {
+        return index.node(child).accessList().contains(index.node(parent).id());
+    }
+
+    private long peersInteriorInSeveralTrees(boolean besidesFriends) {
         int[][] parents = parents();
         int[] trees = new int[index.nodeCount()];
         for (int[] tree : parents) {
             boolean[] parent = new boolean[index.nodeCount()];
-            for (int p : tree) {
-                if (p >= 0) {
+            for (int v = 0; v < tree.length; v++) {
+                int p = tree[v];
+                if (p >= 0 && !(besidesFriends && names(v, p))) {
                     parent[p] = true;
                 }
             }
