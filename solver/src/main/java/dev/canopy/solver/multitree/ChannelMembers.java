@@ -63,6 +63,11 @@ final class ChannelMembers {
     final int[] receivers;
     /** Sources and server receivers (origin, CDN, waypoint) in node order. */
     final int[] servers;
+    /**
+     * Per region: whether receivers there sit in a domain a dual-ingress policy asks two copies
+     * into, so that its trees are built after the other regions' (whose peers bring the copies).
+     */
+    final boolean[] awaitsEntry;
 
     private ChannelMembers(PolicyGate gate, SnapshotIndex index, int channel, int wantedTrees, long[] budget) {
         this.index = index;
@@ -115,8 +120,12 @@ final class ChannelMembers {
             }
         }
         setAsideHopeless(sourceSlots);
+        awaitsEntry = new boolean[gate.active() ? index.regionCount() : 0];
         if (gate.active()) {
             setAsideByPolicy(gate);
+            for (int r : receivers) {
+                awaitsEntry[index.regionOf(r)] |= gate.entryPending(r, channel, 0);
+            }
         }
     }
 
@@ -284,6 +293,16 @@ final class ChannelMembers {
             }
         }
         return out;
+    }
+
+    /** The node's tier's place in the serving order (0 first): a priority policy's, or premium, standard, free. */
+    int tierRank(int node) {
+        return tierRank[index.node(node).tier().ordinal()];
+    }
+
+    /** How many tier ranks there are. */
+    int tierCount() {
+        return tierRank.length;
     }
 
     private int bucket(int node) {

@@ -31,7 +31,7 @@ final class ChannelRun {
         SnapshotIndex index = problem.index();
         Resources resources = gate.resources();
         var spec = index.channel(channel);
-        int wanted = coded ? spec.totalSubstreams() : spec.substreams();
+        int wanted = coded ? spec.totalSubstreams() : parityTrees(gate, index, channel);
         ChannelMembers m = ChannelMembers.of(
                 gate, channel, wanted, ChannelMembers.budgets(index, resources, channel, pendingRate, true));
         if (!Ejection.feasible(m)) {
@@ -81,6 +81,21 @@ final class ChannelRun {
         }
         account(m, builder.got, gate, plan);
         return new Outcome(ejected, builder.relaxedPeers);
+    }
+
+    /**
+     * The trees multi-tree builds for a channel: its k data trees, and as many parity trees as
+     * a hard redundancy policy asks for any receiver (k + p), so those receivers can be served.
+     */
+    static int parityTrees(PolicyGate gate, SnapshotIndex index, int channel) {
+        int k = index.channel(channel).substreams();
+        int trees = k;
+        if (gate.active()) {
+            for (int r : ChannelMembers.receivers(index, channel)) {
+                trees = Math.max(trees, gate.substreamsNeeded(r, channel, k));
+            }
+        }
+        return trees;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * cover k per lightweight receiver (two lightweight nodes are never paired), and the servers'
  * slots cover k per receiver whose access list admits only servers. While one of these fails,
  * receivers are ejected in the seed's order, lower tiers before higher (free, standard,
- * premium) and, within a tier, lowest uplink first; a receiver is ejected only if that helps a
+ * premium, or the reverse of a priority policy's order) and, within a tier, lowest uplink first; a receiver is ejected only if that helps a
  * failing condition (a peer with at least k slots adds more than it takes and is kept).
  *
  * <p>Sums are over active members; stateless apart from the members' flags it sets.
@@ -97,7 +97,7 @@ final class Ejection {
                 continue;
             }
             var node = m.index.node(r);
-            long tierRank = 2 - node.tier().ordinal();
+            long tierRank = m.tierCount() - 1 - m.tierRank(r);
             long uplink = Math.min(node.uplinkKbps(), (1L << 36) - 1);
             keys[count++] = (tierRank << 61) | (uplink << 25) | r;
         }

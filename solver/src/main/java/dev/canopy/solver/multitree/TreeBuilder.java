@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
  * largest first, each under the shallowest free slot of its own region, or, for the first of a
  * region, under a server (while the tree's server budget lasts) or a slot of the nearest region
  * (same country first); then every other receiver as a leaf: lightweight ones first (they need
- * regular parents), higher tiers before lower, under its region's shallowest free slot, else
+ * regular parents), higher tiers before lower (in a parity tree, first the leaves a redundancy
+ * policy needs in it), under its region's shallowest free slot, else
  * the nearest region's, else a server's, else any region's. Cross-region edges are taken only
  * where the route has link capacity left.
  *
@@ -121,6 +122,9 @@ final class TreeBuilder {
                 this::reachable,
                 this::routeRefused,
                 gate.active());
+        if (gate.hasSoftCosts()) {
+            cursors.preferCheaper((p, c) -> gate.softCost(p, c, m.channel, tree, m.rate));
+        }
         leafOrder = m.leafOrder();
         serverFed = IntStream.concat(
                         IntStream.of(m.servers).filter(v -> !m.has(v, ChannelMembers.SOURCE) && m.active(v)),
@@ -208,9 +212,12 @@ final class TreeBuilder {
         for (int region : a.regions) {
             placeInterior(list, region);
         }
-        for (int v : leafOrder) {
-            if (m.joins[v] > s && inTree[v] != s) {
-                attach(v, leafParentRelaxing(v));
+        boolean parityFirst = s >= m.k && gate.active();
+        for (int pass = parityFirst ? 0 : 1; pass < 2; pass++) {
+            for (int v : leafOrder) {
+                if (m.joins[v] > s && inTree[v] != s && (pass == 1 || gate.substreamsNeeded(v, m.channel, m.k) > s)) {
+                    attach(v, leafParentRelaxing(v));
+                }
             }
         }
         for (int r : serverFed) {
@@ -237,12 +244,17 @@ final class TreeBuilder {
                 continue;
             }
             boolean light = m.has(v, ChannelMembers.LIGHT);
-            int parent = m.restricted(v) ? NONE : cursors.slotFor(v, region, light);
-            if (parent == NONE) {
-                parent = entryParent(v, region);
-            }
-            attach(v, parent);
+            attach(
+                    v,
+                    gate.entryPending(v, m.channel, tree)
+                            ? gate.preferEntering(v, m.channel, tree, () -> interiorParent(v, region, light))
+                            : interiorParent(v, region, light));
         }
+    }
+
+    private int interiorParent(int v, int region, boolean light) {
+        int parent = m.restricted(v) ? NONE : cursors.slotFor(v, region, light);
+        return parent == NONE ? entryParent(v, region) : parent;
     }
 
     /** Places a node under a parent (if any) and opens its slots when it is interior. */
@@ -324,7 +336,9 @@ final class TreeBuilder {
      * each relaxable policy binding the leaf is set aside (lowest rank first).
      */
     private int leafParentRelaxing(int v) {
-        int parent = leafParent(v);
+        int parent = gate.entryPending(v, m.channel, tree)
+                ? gate.preferEntering(v, m.channel, tree, () -> leafParent(v))
+                : leafParent(v);
         if (parent != NONE || !gate.active() || tree >= m.k) {
             return parent;
         }

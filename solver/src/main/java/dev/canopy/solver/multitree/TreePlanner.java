@@ -6,6 +6,7 @@ import dev.canopy.model.plan.Plan;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.PolicyGate;
+import dev.canopy.solver.Preemption;
 import dev.canopy.solver.Resources;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -52,6 +53,7 @@ final class TreePlanner {
                 pending[i] -= index.channel(c).rateKbps();
             }
         }
+        Preemption.apply(gate, plan);
         plan.metric(RELAXATIONS, relaxed);
         plan.metric(EJECTED, ejected);
         plan.relaxed(gate.relaxations().entries());
