@@ -185,18 +185,14 @@ final class ChannelMembers {
     }
 
     /**
-     * Per node the uplink a channel may use: with {@code shared}, the node's remaining uplink
-     * split between the channels it still takes part in by their rates; otherwise all of it.
+     * Per node the uplink a channel may use, kbps: what the channels planned before left of it,
+     * less what {@code reservedLater} keeps for the channels planned after.
      */
-    static long[] budgets(SnapshotIndex index, Resources resources, int channel, long[] pendingRate, boolean shared) {
+    static long[] budgets(SnapshotIndex index, Resources resources, long[] reservedLater) {
         int n = index.nodeCount();
         long[] budget = new long[n];
-        long channelRate = index.channel(channel).rateKbps();
         for (int i = 0; i < n; i++) {
-            long left = resources.uplink(i);
-            budget[i] = shared && pendingRate[i] > channelRate
-                    ? (long) Math.floor((double) left * channelRate / pendingRate[i])
-                    : left;
+            budget[i] = Math.max(0, resources.uplink(i) - reservedLater[i]);
         }
         return budget;
     }

@@ -3,7 +3,6 @@ package dev.canopy.solver.multitree;
 import dev.canopy.model.Node;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.solver.Pairing;
-import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PolicyGate;
 import dev.canopy.solver.Resources;
 import java.util.Arrays;
@@ -27,8 +26,9 @@ import java.util.stream.IntStream;
  * tree has the relaxable policies that bind it set aside one at a time, lowest rank first, and
  * tries again.
  *
- * <p>Emits edges into the plan and reserves them through the gate in the shared {@link
- * Resources} and policy ledger. Not thread-safe; one per channel run.
+ * <p>Reserves edges through the gate in the shared {@link Resources} and policy ledger and
+ * records them in an {@link EdgeLog}, which the channel run emits into the plan or gives back.
+ * Not thread-safe; one per attempt at a channel.
  */
 final class TreeBuilder {
     private static final int NONE = -1;
@@ -38,7 +38,7 @@ final class TreeBuilder {
     private final Nearby nearby;
     private final Resources resources;
     private final PolicyGate gate;
-    private final PlanAssembler plan;
+    private final EdgeLog log;
     private final SnapshotIndex index;
     private final SlotCursors cursors;
     private final int[] free;
@@ -71,21 +71,25 @@ final class TreeBuilder {
     /** Peers with children in more than one tree. */
     int relaxedPeers;
 
-    /** Source slots each tree needs for its roots: one per server receiver, and one more. */
-    private final long rootSlots;
+    /**
+     * Source slots to keep for the roots of trees not built yet: every tree's while the
+     * receivers only servers may feed are placed, then one per later tree (the servers that
+     * want the channel are in every tree by then).
+     */
+    private long rootsKept;
 
     private long sourceFree;
     private int tree;
     private long serverBudget;
     private boolean routeRefused;
 
-    TreeBuilder(ChannelMembers m, TreeAssignment a, Nearby nearby, PolicyGate gate, PlanAssembler plan) {
+    TreeBuilder(ChannelMembers m, TreeAssignment a, Nearby nearby, PolicyGate gate, EdgeLog log) {
         this.m = m;
         this.a = a;
         this.nearby = nearby;
         this.gate = gate;
         this.resources = gate.resources();
-        this.plan = plan;
+        this.log = log;
         this.index = m.index;
         int n = m.flags.length;
         free = new int[n];
@@ -97,16 +101,13 @@ final class TreeBuilder {
         allowedServers = new int[n][];
         Arrays.fill(inTree, NONE);
         Arrays.fill(childTree, NONE);
-        long servers = 1;
         for (int s : m.servers) {
             serverFree[s] = m.slots[s];
             if (m.has(s, ChannelMembers.SOURCE)) {
                 sourceFree += m.slots[s];
-            } else if (m.active(s)) {
-                servers++;
             }
         }
-        rootSlots = servers;
+        rootsKept = m.trees;
         regionStart = new int[m.trees][index.regionCount()];
         interior = a.interiorByTree(regionStart);
         int capacity = 0;
@@ -198,6 +199,7 @@ final class TreeBuilder {
     void build(int s, long budget) {
         tree = s;
         serverBudget = budget;
+        rootsKept = m.trees - 1L - s;
         cursors.reset(regionStart[s]);
         holdAtSources();
         for (int j = 0; j < serverFed.length; j++) {
@@ -291,7 +293,7 @@ final class TreeBuilder {
 
     /** Puts a reserved edge into the current tree: the plan's edge and the counts it changes. */
     private void emit(int parent, int child) {
-        plan.edge(m.channel, tree, parent, child, Pairing.initiator(index.node(parent), index.node(child)));
+        log.add(tree, parent, child);
         if (m.has(parent, ChannelMembers.SERVER)) {
             serverUse[tree]++;
         } else {
@@ -366,13 +368,13 @@ final class TreeBuilder {
     /**
      * The nearest server holding the substream with a free slot the child may take, or -1. A
      * budgeted use (anything but a receiver only servers may feed) does not exceed the tree's
-     * budget; with {@code keepRoots}, the source slots later trees need for their roots are kept.
+     * budget; with {@code keepRoots}, the source slots of {@link #rootsKept} are kept.
      */
     private int serverSlot(int child, boolean budgeted, boolean keepRoots) {
         if (budgeted && serverUse[tree] >= serverBudget) {
             return NONE;
         }
-        boolean sourcesFree = !keepRoots || sourceFree > rootSlots * (m.trees - 1 - tree);
+        boolean sourcesFree = !keepRoots || sourceFree > rootsKept;
         for (int server : candidateServers(child)) {
             if (server != child
                     && holds(server)
