@@ -22,18 +22,13 @@ import org.junit.jupiter.api.TestFactory;
  * the plan breaks no rule under its policies.
  *
  * <p>Cases in {@link #KNOWN_GAPS} name rules the strategies do not enforce yet: they are run
- * and must still fail, so that a fix is noticed and the entry removed (issue 5's note lists them).
+ * and must still fail, so that a fix is noticed and the entry removed.
  */
 class PolicyFixturesTest {
     private static final PolicyTestRunner RUNNER = new PolicyTestRunner(new StrategyPlanner());
 
-    /** Case ids whose rule is not yet enforced by the default strategy. */
-    private static final Set<String> KNOWN_GAPS = Set.of(
-            "dual-ingress/two-copies-two-links",
-            "link-preference/over-peering",
-            "pairing/phone-fed-by-own-desktop",
-            "redundancy/all-substreams-in-r2",
-            "source-preference/peers-relay");
+    /** Case ids whose rule is not yet enforced by the default strategy (none at present). */
+    private static final Set<String> KNOWN_GAPS = Set.of();
 
     @TestFactory
     Stream<DynamicTest> everyPolicyTestCase() {

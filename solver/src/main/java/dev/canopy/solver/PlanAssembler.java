@@ -10,6 +10,8 @@ import dev.canopy.model.plan.Relaxed;
 import dev.canopy.model.plan.Unserved;
 import dev.canopy.model.plan.UnservedReason;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,54 @@ public final class PlanAssembler {
     public void edge(int channel, int substream, int parent, int child, Initiator initiator) {
         trees.computeIfAbsent(key(channel, substream), k -> new ArrayList<>())
                 .add(Edge.of(index.node(parent).id(), index.node(child).id(), initiator));
+    }
+
+    /**
+     * Per substream of the channel, each node's parent in its tree (-1 for none), as the edges
+     * added so far stand; for passes over a finished channel ({@link Preemption}).
+     */
+    int[][] parents(int channel) {
+        int total = index.channel(channel).totalSubstreams();
+        int[][] parents = new int[total][index.nodeCount()];
+        for (int s = 0; s < total; s++) {
+            Arrays.fill(parents[s], -1);
+            for (Edge e : trees.getOrDefault(key(channel, s), List.of())) {
+                parents[s][index.nodeIndex(e.child()).orElseThrow()] =
+                        index.nodeIndex(e.parent()).orElseThrow();
+            }
+        }
+        return parents;
+    }
+
+    /** Removes the tree edge parent -> child of a substream; with {@code to} >= 0 it becomes parent -> to. */
+    void replaceEdge(int channel, int substream, int parent, int child, int to, Initiator initiator) {
+        List<Edge> edges = trees.get(key(channel, substream));
+        String p = index.node(parent).id();
+        String c = index.node(child).id();
+        for (int i = 0; i < edges.size(); i++) {
+            Edge e = edges.get(i);
+            if (e.parent().equals(p) && e.child().equals(c)) {
+                if (to >= 0) {
+                    edges.set(i, Edge.of(p, index.node(to).id(), initiator));
+                } else {
+                    edges.remove(i);
+                }
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no edge " + p + " -> " + c);
+    }
+
+    /** The unserved entries listed so far, in the order they were (a live view: do not change it). */
+    List<Unserved> unservedEntries() {
+        return Collections.unmodifiableList(unserved);
+    }
+
+    /** Takes back the unserved entry of a (node, channel). */
+    void withdrawUnserved(int node, int channel) {
+        String n = index.node(node).id();
+        String c = index.channel(channel).id();
+        unserved.removeIf(u -> u.node().equals(n) && u.channel().equals(c));
     }
 
     /** Lists a wanted (node, channel) as unserved. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * The one admission check every strategy makes before it adds an edge, and the one place that
@@ -38,7 +39,10 @@ public final class PolicyGate {
     private final boolean capped;
     private final boolean softCosts;
     private final Policy[] refused;
+    private final boolean redundancy;
     private boolean routeCapRefusal;
+    /** Set while {@link #preferEntering} searches for a parent that brings a pending copy. */
+    private boolean entryRequired;
 
     private PolicyGate(SnapshotIndex index, CompiledPolicies policies, Resources resources) {
         this.index = index;
@@ -50,6 +54,7 @@ public final class PolicyGate {
         this.capped = !ledger.isUnbounded();
         this.softCosts = policies.hasSoftCosts();
         this.refused = new Policy[active ? index.nodeCount() : 0];
+        this.redundancy = policies.policies().stream().anyMatch(p -> p.kind() == PolicyKind.REDUNDANCY);
     }
 
     /** A gate for one planning call of the problem, over the call's resources. */
@@ -104,6 +109,9 @@ public final class PolicyGate {
         if (!capped) {
             return true;
         }
+        if (entryRequired && !ledger.bringsPendingEntry(parent, child, channel, substream, kbps)) {
+            return false;
+        }
         Optional<Policy> cap = ledger.exceeds(parent, child, channel, substream, kbps);
         if (cap.isPresent()) {
             refused[child] = cap.get();
@@ -138,6 +146,69 @@ public final class PolicyGate {
         if (active) {
             ledger.release(parent, child, channel, substream, kbps);
         }
+    }
+
+    /**
+     * How many of the channel's substreams the node must receive to count as served: k, or k + p
+     * where a hard redundancy policy (not set aside for the node) gives its region parity p.
+     */
+    public int substreamsNeeded(int node, int channel, int k) {
+        if (!redundancy) {
+            return k;
+        }
+        Optional<Policy> rule = policies.parityPolicy(node, channel);
+        if (rule.isEmpty() || !rule.get().isHard() || lifted.isLifted(node, channel, rule.get())) {
+            return k;
+        }
+        return k + policies.parity(node, channel).orElse(0);
+    }
+
+    /**
+     * Whether {@code got} substreams serve the node ({@link #substreamsNeeded}); when they are
+     * k or more but fall short of its region's parity, the redundancy policy is recorded as
+     * what refused it, so that the node is listed unserved naming it.
+     */
+    public boolean enoughSubstreams(int node, int channel, int k, int got) {
+        if (got < k) {
+            return false;
+        }
+        if (got >= substreamsNeeded(node, channel, k)) {
+            return true;
+        }
+        refused[node] = policies.parityPolicy(node, channel).orElseThrow();
+        return false;
+    }
+
+    /**
+     * Whether a hard dual-ingress policy still asks for a copy of the substream to enter the
+     * child's firewall domain from outside (fewer than two have entered so far).
+     */
+    public boolean entryPending(int child, int channel, int substream) {
+        return capped && ledger.pendingEntry(child, channel, substream).isPresent();
+    }
+
+    /**
+     * A parent search for one substream that honours dual-ingress: while the child's domain
+     * lacks a copy ({@link #entryPending}), {@code search} is run first with {@link #capsAllow}
+     * admitting only parents outside the domain that bring a copy over an upstream link not yet
+     * used, so that the domain's first members take their copies from outside; when that finds
+     * no parent, the search is run as usual (and the domain gets fewer copies, which the
+     * verifier reports). Without a pending copy it is just {@code search}.
+     *
+     * @param search finds a parent (node number) or -1, asking the gate about each candidate
+     */
+    public int preferEntering(int child, int channel, int substream, IntSupplier search) {
+        if (!entryPending(child, channel, substream)) {
+            return search.getAsInt();
+        }
+        entryRequired = true;
+        int parent;
+        try {
+            parent = search.getAsInt();
+        } finally {
+            entryRequired = false;
+        }
+        return parent >= 0 ? parent : search.getAsInt();
     }
 
     /** The hard policy that bars the node from the channel (geo-ban, deny), with nothing lifted beyond what was. */

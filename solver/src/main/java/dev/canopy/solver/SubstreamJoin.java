@@ -25,7 +25,9 @@ public final class SubstreamJoin {
 
     /**
      * Finds and reserves (through the gate, so policy caps count it) a parent per substream of
-     * the channel with {@code parentFor} (a node number, or -1 for none); the parents by substream (-1 where none) when at least {@code k} were found, else
+     * the channel with {@code parentFor} (a node number, or -1 for none); the parents by
+     * substream (-1 where none) when at least {@code k} were found (k + p for a node a hard
+     * redundancy policy gives parity p, {@link PolicyGate#substreamsNeeded}), else
      * empty after releasing each edge and telling {@code givenBack} about each parent that got
      * its uplink back.
      */
@@ -48,7 +50,7 @@ public final class SubstreamJoin {
                 got++;
             }
         }
-        if (got >= k) {
+        if (gate.enoughSubstreams(child, channel, k, got)) {
             return Optional.of(parents);
         }
         for (int s = 0; s < total; s++) {
@@ -83,6 +85,29 @@ public final class SubstreamJoin {
             IntUnaryOperator parentFor,
             IntConsumer givenBack,
             Supplier<UnservedReason> reason) {
+        return join(gate, plan, channel, child, k, total, rate, relax, parentFor, givenBack, reason, null);
+    }
+
+    /**
+     * Like {@link #join(PolicyGate, PlanAssembler, int, int, int, int, long, boolean,
+     * IntUnaryOperator, IntConsumer, Supplier)}, but a node refused by a policy that later joins
+     * may clear is not listed when {@code deferred} puts it off ({@link DeferredJoins#defer}).
+     *
+     * @param deferred the channel's put-off joins, or null to list every failure at once
+     */
+    public static Optional<int[]> join(
+            PolicyGate gate,
+            PlanAssembler plan,
+            int channel,
+            int child,
+            int k,
+            int total,
+            long rate,
+            boolean relax,
+            IntUnaryOperator parentFor,
+            IntConsumer givenBack,
+            Supplier<UnservedReason> reason,
+            DeferredJoins deferred) {
         gate.clearRefusal(child);
         Optional<Policy> hardBar = gate.barred(child, channel).filter(p -> !p.relaxable());
         if (hardBar.isPresent()) {
@@ -107,7 +132,7 @@ public final class SubstreamJoin {
             Optional<Policy> bar = gate.barred(child, channel);
             if (bar.isPresent()) {
                 listBarred(plan, child, channel, bar.get());
-            } else {
+            } else if (deferred == null || !deferred.defer(child)) {
                 PolicyGate.Unserved why = gate.unservedReason(child, reason.get());
                 plan.unserved(child, channel, why.reason(), why.policy(), 0);
             }

@@ -20,5 +20,13 @@ interface CapRule extends Unit {
 
         /** Adds ({@code sign} 1) or removes ({@code sign} -1) an edge. */
         void add(int parent, int child, int channel, int substream, long kbps, int sign);
+
+        /**
+         * Whether the rule still asks for copies of the substream to enter the child's domain
+         * from outside (dual-ingress: fewer than two entered so far); false for other caps.
+         */
+        default boolean lacksEntry(int child, int channel, int substream) {
+            return false;
+        }
     }
 }

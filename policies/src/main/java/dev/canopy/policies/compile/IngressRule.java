@@ -129,6 +129,17 @@ final class IngressRule implements CapRule {
             }
 
             @Override
+            public boolean lacksEntry(int child, int channel, int substream) {
+                if (ingress.copies() < 2
+                        || !channels[channel]
+                        || !ingress.members().matches(child)) {
+                    return false;
+                }
+                int[] links = entered.get(key(channel, substream));
+                return links == null || links.length < ingress.copies();
+            }
+
+            @Override
             public void add(int parent, int child, int channel, int substream, long kbps, int sign) {
                 if (!channels[channel] || !ingress.enters(parent, child)) {
                     return;

@@ -64,6 +64,39 @@ public final class PolicyLedger {
     }
 
     /**
+     * The first hard dual-ingress policy, not lifted for the child, whose domain (the child's)
+     * still lacks an entered copy of the substream; empty when none asks for one.
+     */
+    public Optional<Policy> pendingEntry(int child, int channel, int substream) {
+        for (int i = 0; i < hard.length; i++) {
+            if (hardStates[i].lacksEntry(child, channel, substream)
+                    && !lifted.isLifted(child, channel, hard[i].policy())) {
+                return Optional.of(hard[i].policy());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the edge brings the child's domain a copy it still lacks: for every hard rule
+     * {@link #pendingEntry} would name, the parent is outside the domain and the copy fits the
+     * rule (a fresh upstream link where the rule asks for distinct links). True when no copy is
+     * pending.
+     */
+    public boolean bringsPendingEntry(int parent, int child, int channel, int substream, long kbps) {
+        for (int i = 0; i < hard.length; i++) {
+            if (hardStates[i].lacksEntry(child, channel, substream)
+                    && !lifted.isLifted(child, channel, hard[i].policy())
+                    && (!hard[i].affects(child, channel)
+                            || hard[i].affects(parent, channel)
+                            || hardStates[i].excessIfAdded(parent, child, channel, substream, kbps) > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The weighted cost the soft caps put on adding the edge: per cap, its weight times the
      * excess, counted in Mbps for bandwidth caps and in copies for ingress caps.
      */

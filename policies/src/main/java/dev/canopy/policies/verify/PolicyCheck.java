@@ -153,7 +153,8 @@ final class PolicyCheck {
     /**
      * With preemption, a higher-tier node unserved for capacity while a lower-tier node of the
      * same leaf region is served as a leaf (it feeds no one) by parents that could feed the
-     * higher one: displacing it would have served the higher-tier node.
+     * higher one (the hard filters admit each of them for it): displacing it would have served
+     * the higher-tier node.
      */
     private void priority(ChannelCheck.Result result) {
         if (policies.priority().isEmpty() || !policies.priority().get().preempt()) {
@@ -190,7 +191,8 @@ final class PolicyCheck {
                                 <= h.downlinkKbps().orElse(Long.MAX_VALUE)
                         && l.isLightweight() == h.isLightweight()
                         && l.accessList().isEmpty()
-                        && h.accessList().isEmpty()) {
+                        && h.accessList().isEmpty()
+                        && parentsAdmit(channel, low, high.getAsInt())) {
                     report(
                             priority.policy(),
                             h.id(),
@@ -202,6 +204,23 @@ final class PolicyCheck {
                 }
             }
         }
+    }
+
+    /** Whether the hard filters let every parent of {@code low} in the channel feed {@code high}. */
+    private boolean parentsAdmit(int channel, int low, int high) {
+        for (ResolvedOverlay overlay : overlays) {
+            if (overlay.channel() != channel) {
+                continue;
+            }
+            for (int e = 0; e < overlay.size(); e++) {
+                if (overlay.children()[e] == low
+                        && policies.forbidsEdge(overlay.parents()[e], high, channel, lifted)
+                                .isPresent()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Unserved and relaxed entries name real policies, and geo-ban and deny agree with the bars. */

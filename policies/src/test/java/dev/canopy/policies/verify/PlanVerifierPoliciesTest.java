@@ -104,4 +104,35 @@ class PlanVerifierPoliciesTest {
 
         assertThat(violations(plan, soft)).isEmpty();
     }
+
+    @Test
+    void preemptionIsOwedOnlyWhereTheHardFiltersLetTheHigherNodeTakeTheLeafsParents() {
+        Snapshot tiers = VerifierCases.tiny()
+                .peer("p3", "r1", 0, b -> b.wants("live").tier(dev.canopy.model.Tier.PREMIUM))
+                .build();
+        String priority =
+                """
+                  - id: premium-first
+                    kind: priority
+                    order: [premium, standard, free]
+                    preempt: true
+                """;
+        PolicyDocument pairing = policies(
+                priority
+                        + """
+                  - id: p3-only-p1
+                    kind: pairing
+                    nodes: { ids: [p3] }
+                    only: { ids: [p1] }
+                """);
+        PlanBuilder plan = VerifierCases.plan(tiers)
+                .tree("live", 0, 1000, "o1>p1", "o1>p2")
+                .unserved("p3", "live", UnservedReason.CAPACITY, 0);
+
+        assertThat(PlanVerifier.verify(tiers, plan.build(), policies(priority)).violations())
+                .extracting(Violation::rule)
+                .containsExactly(Rule.PRIORITY);
+        assertThat(PlanVerifier.verify(tiers, plan.build(), pairing).violations())
+                .isEmpty();
+    }
 }

@@ -153,7 +153,7 @@ final class SplitStreamRun extends ChannelJoins {
                 got++;
             }
         }
-        if (got < k) {
+        if (!gate.enoughSubstreams(child, channel, k, got)) {
             rollback(0);
             PolicyGate.Unserved why = gate.unservedReason(child, holdings.reason(n));
             plan.unserved(child, channel, why.reason(), why.policy(), 0);

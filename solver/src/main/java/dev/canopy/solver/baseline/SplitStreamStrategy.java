@@ -6,6 +6,7 @@ import dev.canopy.solver.JoinOrder;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.PolicyGate;
+import dev.canopy.solver.Preemption;
 import dev.canopy.solver.Resources;
 import dev.canopy.solver.Strategy;
 import java.util.SplittableRandom;
@@ -94,6 +95,7 @@ public final class SplitStreamStrategy implements Strategy {
         for (int c : JoinOrder.channels(index)) {
             new SplitStreamRun(problem.routing(), gate, plan, random, keys, counters, c).run();
         }
+        Preemption.apply(gate, plan);
         plan.metric("pushDowns", counters[0]);
         plan.metric("spareCapacityEdges", counters[1]);
         return plan.build(NAME, problem.options());

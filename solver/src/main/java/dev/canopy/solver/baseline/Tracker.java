@@ -4,6 +4,7 @@ import dev.canopy.model.Node;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.model.routing.Routing;
+import dev.canopy.solver.DeferredJoins;
 import dev.canopy.solver.Holdings;
 import dev.canopy.solver.JoinOrder;
 import dev.canopy.solver.Locality;
@@ -11,6 +12,7 @@ import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.PolicyGate;
+import dev.canopy.solver.Preemption;
 import dev.canopy.solver.Resources;
 import dev.canopy.solver.SubstreamJoin;
 import java.util.ArrayList;
@@ -33,8 +35,11 @@ import java.util.function.IntPredicate;
  * check per region), so a node is never listed for capacity while some valid parent exists.
  *
  * <p>Operator policies: every hard one is obeyed through the {@link PolicyGate} (bars, edge
- * filters, caps, max-depth); relaxable policies are not set aside (a tracker has no such
- * notion), so a node they block is listed unserved naming the policy; soft costs are ignored.
+ * filters, caps, max-depth, redundancy); relaxable policies are not set aside (a tracker has no
+ * such notion), so a node they block is listed unserved naming the policy; a node a policy on
+ * its partners refuses waits until the others have joined ({@link DeferredJoins}); while a
+ * dual-ingress domain lacks a copy, its members look for a parent that brings one first
+ * ({@link PolicyGate#preferEntering}); soft costs are ignored.
  */
 final class Tracker {
     /** Random draws a child may refuse at one level before the search moves on. */
@@ -60,6 +65,7 @@ final class Tracker {
         for (int c : JoinOrder.channels(index)) {
             new Run(problem.routing(), gate, plan, random, keys, preference, c).run();
         }
+        Preemption.apply(gate, plan);
         plan.relaxed(gate.relaxations().entries());
         return plan.build(name, problem.options());
     }
@@ -107,12 +113,17 @@ final class Tracker {
                     offer(s, source);
                 }
             }
+            DeferredJoins deferred = new DeferredJoins(gate);
             for (int child : JoinOrder.serversThenShuffled(index, channel, random)) {
-                join(child);
+                join(child, deferred);
+            }
+            if (deferred.waiting() > 0) {
+                deferred.retry(child -> join(child, deferred));
             }
         }
 
-        private void join(int child) {
+        /** Joins a node; whether it was served (false also when it was put off). */
+        private boolean join(int child, DeferredJoins deferred) {
             Node c = index.node(child);
             Optional<int[]> taken = SubstreamJoin.join(
                     gate,
@@ -123,11 +134,14 @@ final class Tracker {
                     total,
                     rate,
                     false,
-                    s -> find(s, child, c),
+                    s -> gate.entryPending(child, channel, s)
+                            ? gate.preferEntering(child, channel, s, () -> find(s, child, c))
+                            : find(s, child, c),
                     this::offerHeld,
-                    () -> holdings.reason(c));
+                    () -> holdings.reason(c),
+                    deferred);
             if (taken.isEmpty()) {
-                return;
+                return false;
             }
             int[] parents = taken.get();
             for (int s = 0; s < total; s++) {
@@ -137,6 +151,7 @@ final class Tracker {
                     offer(s, child);
                 }
             }
+            return true;
         }
 
         /** Lists a holder of a substream in every pool, if it may relay, has room and is not too deep. */

@@ -5,16 +5,19 @@ import dev.canopy.model.Node;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.model.routing.Routing;
+import dev.canopy.solver.DeferredJoins;
 import dev.canopy.solver.Holdings;
 import dev.canopy.solver.JoinOrder;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.PolicyGate;
+import dev.canopy.solver.Preemption;
 import dev.canopy.solver.RegionOrder;
 import dev.canopy.solver.Resources;
 import dev.canopy.solver.Strategy;
 import dev.canopy.solver.SubstreamJoin;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
@@ -35,8 +38,15 @@ import java.util.stream.IntStream;
  * max-depth bound holds (a region whose best holder is refused is searched further); a priority
  * policy's tier order replaces the default one; with soft costs, the admitted best holders of
  * the nearest regions are compared by soft cost first and proximity second (the nearest among
- * the cheapest); a node that cannot be served has its relaxable policies set aside one at a
- * time, lowest rank first, and is tried again.
+ * the cheapest), and a region whose top costs more is searched for a cheaper holder
+ * (source-preference, affinity {@code prefer}); within a tier, nodes that a redundancy policy
+ * asks more substreams of join first, and need them all to count as served; while a
+ * dual-ingress domain lacks a copy, its members look outside it first ({@link
+ * PolicyGate#preferEntering}); a node that cannot be served has its relaxable policies set
+ * aside one at a time, lowest rank first, and is tried again; one refused every parent by a
+ * policy on its partners waits until the channel's other receivers have joined ({@link
+ * DeferredJoins}); with a preempting priority policy, unserved higher-tier nodes finally
+ * displace lower-tier leaves ({@link Preemption}).
  *
  * <p>Deterministic (ties broken by node order); the seed and time limit are not used. Scales
  * to hundreds of thousands of peers: each assignment looks at a bounded number of nearby
@@ -74,6 +84,7 @@ public final class GreedyStrategy implements Strategy {
         for (int c : JoinOrder.channels(index)) {
             new ChannelRun(index, routing, gate, plan, quality, c).run();
         }
+        Preemption.apply(gate, plan);
         plan.relaxed(gate.relaxations().entries());
         return plan.build(NAME, problem.options());
     }
@@ -110,8 +121,12 @@ public final class GreedyStrategy implements Strategy {
                     holders.add(s, source, 0);
                 }
             }
+            DeferredJoins deferred = new DeferredJoins(gate);
             for (int child : order()) {
-                assign(child);
+                assign(child, deferred);
+            }
+            if (deferred.waiting() > 0) {
+                deferred.retry(child -> assign(child, deferred));
             }
         }
 
@@ -123,10 +138,14 @@ public final class GreedyStrategy implements Strategy {
          * then by uplink, largest first; then snapshot order.
          */
         private int[] order() {
+            Comparator<Integer> byTier = JoinOrder.byTier(index, gate.policies());
+            if (gate.active()) {
+                byTier = byTier.thenComparing(i -> -gate.substreamsNeeded(i, channel, spec.substreams()));
+            }
             return IntStream.of(index.receivers(channel))
                     .boxed()
                     .sorted(JoinOrder.serversFirst(index)
-                            .thenComparing(JoinOrder.byTier(index, gate.policies()))
+                            .thenComparing(byTier)
                             .thenComparing(i -> Holdings.restricted(index.node(i)) ? 0 : 1)
                             .thenComparing(i -> -index.node(i).uplinkKbps())
                             .thenComparing(i -> i))
@@ -134,7 +153,8 @@ public final class GreedyStrategy implements Strategy {
                     .toArray();
         }
 
-        private void assign(int child) {
+        /** Joins a node; whether it was served (false also when it was put off). */
+        private boolean assign(int child, DeferredJoins deferred) {
             int k = spec.substreams();
             int total = spec.totalSubstreams();
             Optional<int[]> taken = SubstreamJoin.join(
@@ -146,11 +166,14 @@ public final class GreedyStrategy implements Strategy {
                     total,
                     rate,
                     true,
-                    s -> find(s, child),
+                    s -> gate.entryPending(child, channel, s)
+                            ? gate.preferEntering(child, channel, s, () -> find(s, child))
+                            : find(s, child),
                     this::offerHeld,
-                    () -> holders.holdings().reason(index.node(child)));
+                    () -> holders.holdings().reason(index.node(child)),
+                    deferred);
             if (taken.isEmpty()) {
-                return;
+                return false;
             }
             int[] parents = taken.get();
             Node c = index.node(child);
@@ -160,6 +183,7 @@ public final class GreedyStrategy implements Strategy {
                     holders.add(s, child, holders.depth(s, parents[s]) + 1);
                 }
             }
+            return true;
         }
 
         /** Offers again, for every substream it holds, a node that got uplink back. */
@@ -197,6 +221,20 @@ public final class GreedyStrategy implements Strategy {
                     return candidate;
                 }
                 double cost = gate.softCost(candidate, child, channel, substream, rate);
+                if (cost > 0 && best < 0) {
+                    int cheaper = holders.cheaperIn(
+                            substream,
+                            region,
+                            lightweight,
+                            candidate,
+                            cost,
+                            admits,
+                            p -> gate.softCost(p, child, channel, substream, rate));
+                    if (cheaper != candidate) {
+                        cost = gate.softCost(cheaper, child, channel, substream, rate);
+                        candidate = cheaper;
+                    }
+                }
                 if (cost < bestCost) {
                     best = candidate;
                     bestCost = cost;

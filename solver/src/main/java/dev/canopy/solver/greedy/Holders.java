@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The nodes that hold each substream of one channel and may still send it, organised for the
@@ -21,6 +22,9 @@ import java.util.function.IntPredicate;
  * exhausted nodes lazily. Who holds what is kept in a shared {@link Holdings}.
  */
 final class Holders {
+    /** Holders of a region looked at for a cheaper parent under soft policies. */
+    static final int CHEAPER_SCAN = 64;
+
     private final SnapshotIndex index;
     private final Resources resources;
     private final long rate;
@@ -117,6 +121,48 @@ final class Holders {
             for (int p : queue) {
                 if (resources.uplink(p) >= rate && (best < 0 || byRank(substream, p, best) < 0) && admits.test(p)) {
                     best = p;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A holder of the substream in a region that costs less under the soft policies than
+     * {@code than} (which costs {@code thanCost}): among the region's holders with uplink left
+     * that the child may take, at most {@value #CHEAPER_SCAN} of them, the cheapest that
+     * {@code admits} accepts, the better-ranked among equals; {@code than} when none is cheaper.
+     * For preferences that tell parents of one region apart (source-preference: servers or peers;
+     * affinity {@code prefer}: members), where the region's top is not the preferred kind.
+     */
+    int cheaperIn(
+            int substream,
+            int region,
+            boolean lightweightChild,
+            int than,
+            double thanCost,
+            IntPredicate admits,
+            IntToDoubleFunction cost) {
+        int best = than;
+        double bestCost = thanCost;
+        int seen = 0;
+        for (int kind = 0; kind < (lightweightChild ? 1 : 2) && seen < CHEAPER_SCAN; kind++) {
+            PriorityQueue<Integer> queue = byRegion.get(substream).get(kind).get(region);
+            if (queue == null) {
+                continue;
+            }
+            for (int p : queue) {
+                if (++seen > CHEAPER_SCAN) {
+                    break;
+                }
+                if (p == best || resources.uplink(p) < rate) {
+                    continue;
+                }
+                double c = cost.applyAsDouble(p);
+                if ((c < bestCost || c == bestCost && best != than && byRank(substream, p, best) < 0)
+                        && admits.test(p)) {
+                    best = p;
+                    bestCost = c;
                 }
             }
         }

@@ -63,6 +63,11 @@ final class ChannelMembers {
     final int[] receivers;
     /** Sources and server receivers (origin, CDN, waypoint) in node order. */
     final int[] servers;
+    /**
+     * Per region: whether receivers there sit in a domain a dual-ingress policy asks two copies
+     * into, so that its trees are built after the other regions' (whose peers bring the copies).
+     */
+    final boolean[] awaitsEntry;
 
     private ChannelMembers(PolicyGate gate, SnapshotIndex index, int channel, int wantedTrees, long[] budget) {
         this.index = index;
@@ -115,8 +120,12 @@ final class ChannelMembers {
             }
         }
         setAsideHopeless(sourceSlots);
+        awaitsEntry = new boolean[gate.active() ? index.regionCount() : 0];
         if (gate.active()) {
             setAsideByPolicy(gate);
+            for (int r : receivers) {
+                awaitsEntry[index.regionOf(r)] |= gate.entryPending(r, channel, 0);
+            }
         }
     }
 
@@ -176,18 +185,14 @@ final class ChannelMembers {
     }
 
     /**
-     * Per node the uplink a channel may use: with {@code shared}, the node's remaining uplink
-     * split between the channels it still takes part in by their rates; otherwise all of it.
+     * Per node the uplink a channel may use, kbps: what the channels planned before left of it,
+     * less what {@code reservedLater} keeps for the channels planned after.
      */
-    static long[] budgets(SnapshotIndex index, Resources resources, int channel, long[] pendingRate, boolean shared) {
+    static long[] budgets(SnapshotIndex index, Resources resources, long[] reservedLater) {
         int n = index.nodeCount();
         long[] budget = new long[n];
-        long channelRate = index.channel(channel).rateKbps();
         for (int i = 0; i < n; i++) {
-            long left = resources.uplink(i);
-            budget[i] = shared && pendingRate[i] > channelRate
-                    ? (long) Math.floor((double) left * channelRate / pendingRate[i])
-                    : left;
+            budget[i] = Math.max(0, resources.uplink(i) - reservedLater[i]);
         }
         return budget;
     }
@@ -284,6 +289,16 @@ final class ChannelMembers {
             }
         }
         return out;
+    }
+
+    /** The node's tier's place in the serving order (0 first): a priority policy's, or premium, standard, free. */
+    int tierRank(int node) {
+        return tierRank[index.node(node).tier().ordinal()];
+    }
+
+    /** How many tier ranks there are. */
+    int tierCount() {
+        return tierRank.length;
     }
 
     private int bucket(int node) {

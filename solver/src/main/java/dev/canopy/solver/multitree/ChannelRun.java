@@ -9,15 +9,24 @@ import dev.canopy.solver.Resources;
 import java.util.Optional;
 
 /**
- * Plans one channel: its members and their slots (each node's uplink shared with the other
- * channels it takes part in by their rates, or all of what is left when that share cannot serve
- * everyone: earlier channels first); ejection until feasible; which tree each peer is interior
- * in; how many server slots each tree may use; the trees; and the accounting of every receiver
- * as served or unserved with its reason. Stateless; one call per channel.
+ * Plans one channel: its members and their slots (what the channels planned before left of each
+ * node's uplink, less what is kept for the channels after); ejection until feasible; which tree
+ * each peer is interior in; how many server slots each tree may use; the trees; and the
+ * accounting of every receiver as served or unserved with its reason.
+ *
+ * <p>Every receiver kept gets k substreams or is ejected: the trees are built into an {@link
+ * EdgeLog} first, and when a kept receiver comes out short every reservation is given back and
+ * the channel is tried again, first with more receivers ejected in the seed's order (the
+ * shortfall as a margin, {@value #MARGIN_ROUNDS} times at most), then with the short receivers
+ * themselves ejected; short receivers of that last attempt that feed no one are dropped (one
+ * that feeds others stays, degraded). Stateless; one call per channel.
  */
 final class ChannelRun {
     /** What a channel's planning did that the plan's metrics report. */
     record Outcome(int ejected, int relaxedPeers, int friendRelays) {}
+
+    /** Attempts that eject more by the seed's order after the trees came out short, before the short ones go. */
+    private static final int MARGIN_ROUNDS = 2;
 
     private ChannelRun() {}
 
@@ -27,19 +36,44 @@ final class ChannelRun {
             PlanAssembler plan,
             int channel,
             boolean coded,
-            long[] pendingRate) {
+            long[] reservedLater) {
         SnapshotIndex index = problem.index();
         Resources resources = gate.resources();
         var spec = index.channel(channel);
-        int wanted = coded ? spec.totalSubstreams() : spec.substreams();
-        ChannelMembers m = ChannelMembers.of(
-                gate, channel, wanted, ChannelMembers.budgets(index, resources, channel, pendingRate, true));
-        if (!Ejection.feasible(m)) {
-            m = ChannelMembers.of(
-                    gate, channel, wanted, ChannelMembers.budgets(index, resources, channel, pendingRate, false));
+        int wanted = coded ? spec.totalSubstreams() : parityTrees(gate, index, channel);
+        ChannelMembers m =
+                ChannelMembers.of(gate, channel, wanted, ChannelMembers.budgets(index, resources, reservedLater));
+        int ejected = Ejection.apply(m, 0);
+        long margin = 0;
+        boolean last = false;
+        for (int round = 0; ; round++) {
+            int mark = gate.relaxations().size();
+            EdgeLog log = new EdgeLog();
+            TreeBuilder builder = build(problem, gate, m, log);
+            long missing = shortfall(m, builder.got);
+            if (missing == 0 || last) {
+                if (missing > 0) {
+                    ejected += dropDegradedLeaves(m, builder.got, log, gate);
+                }
+                log.emitTo(plan, index, channel);
+                account(m, builder.got, gate, plan);
+                return new Outcome(ejected, builder.relaxedPeers, builder.friendRelays);
+            }
+            log.releaseAll(gate, channel, m.rate);
+            gate.relaxations().rollBack(mark);
+            margin += missing;
+            int more = round < MARGIN_ROUNDS ? Ejection.apply(m, margin) : 0;
+            if (more == 0) {
+                more = ejectDegraded(m, builder.got);
+                last = true;
+            }
+            ejected += more;
         }
-        int ejected = Ejection.apply(m);
+    }
 
+    /** Builds the channel's trees as its members stand, recording the edges in the log. */
+    private static TreeBuilder build(PlanningProblem problem, PolicyGate gate, ChannelMembers m, EdgeLog log) {
+        SnapshotIndex index = problem.index();
         int[] regionDemand = new int[index.regionCount()];
         long[] need = new long[m.trees];
         long[] mandatory = new long[m.trees];
@@ -76,17 +110,84 @@ final class ChannelRun {
             mandatory[s] -= byFriends[s];
             spare += byFriends[s];
         }
-        assignment.balance(need, Math.max(0, spare));
+        // A tree's first peer hangs under a server, so its peers' slots need feed one receiver
+        // fewer, and the servers have one slot a tree less to spare.
+        long[] peerNeed = new long[m.trees];
+        for (int s = 0; s < m.trees; s++) {
+            peerNeed[s] = Math.max(0, need[s] - 1);
+        }
+        assignment.balance(peerNeed, Math.max(0, spare - m.trees));
         ServerBudget budget = ServerBudget.of(m, need, mandatory, assignment.treeSlots, spare);
 
         Nearby nearby = new Nearby(index, problem.routing(), assignment.regions, m.servers);
-        TreeBuilder builder = new TreeBuilder(m, assignment, friends, nearby, gate, plan);
+        TreeBuilder builder = new TreeBuilder(m, assignment, friends, nearby, gate, log);
         builder.placeServerFed();
         for (int s = 0; s < m.trees; s++) {
             builder.build(s, budget.first(s), budget.total(s));
         }
-        account(m, builder.got, gate, plan);
-        return new Outcome(ejected, builder.relaxedPeers, builder.friendRelays);
+        friends.giveBack();
+        return builder;
+    }
+
+    /** Substream copies that kept receivers which got some but fewer than k still lack. */
+    private static long shortfall(ChannelMembers m, int[] got) {
+        long missing = 0;
+        for (int r : m.receivers) {
+            if (m.active(r) && got[r] > 0 && got[r] < m.k) {
+                missing += m.k - got[r];
+            }
+        }
+        return missing;
+    }
+
+    /** Ejects the receivers an attempt left short (when ejecting by the seed's order did not help); returns how many. */
+    private static int ejectDegraded(ChannelMembers m, int[] got) {
+        int count = 0;
+        for (int r : m.receivers) {
+            if (m.active(r) && !m.has(r, ChannelMembers.SERVER) && got[r] > 0 && got[r] < m.k) {
+                m.flags[r] |= ChannelMembers.EJECTED;
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The last resort: receivers still short after every attempt that feed no one are dropped
+     * (their edges given back, reason {@code ejected}); one that feeds others stays, degraded,
+     * so that its descendants keep their substreams. Returns how many were dropped.
+     */
+    private static int dropDegradedLeaves(ChannelMembers m, int[] got, EdgeLog log, PolicyGate gate) {
+        boolean[] feeds = log.parents(m.flags.length);
+        boolean[] dropped = new boolean[m.flags.length];
+        int count = 0;
+        for (int r : m.receivers) {
+            if (m.active(r) && !feeds[r] && got[r] > 0 && got[r] < m.k) {
+                dropped[r] = true;
+                m.flags[r] |= ChannelMembers.EJECTED;
+                got[r] = 0;
+                count++;
+            }
+        }
+        if (count > 0) {
+            log.releaseChildren(gate, m.channel, m.rate, dropped);
+        }
+        return count;
+    }
+
+    /**
+     * The trees multi-tree builds for a channel: its k data trees, and as many parity trees as
+     * a hard redundancy policy asks for any receiver (k + p), so those receivers can be served.
+     */
+    static int parityTrees(PolicyGate gate, SnapshotIndex index, int channel) {
+        int k = index.channel(channel).substreams();
+        int trees = k;
+        if (gate.active()) {
+            for (int r : ChannelMembers.receivers(index, channel)) {
+                trees = Math.max(trees, gate.substreamsNeeded(r, channel, k));
+            }
+        }
+        return trees;
     }
 
     /**

@@ -43,7 +43,8 @@ final class FriendFeeds {
 
     /**
      * Chooses each access-list receiver's friend and trees, and takes the slots from the friend's
-     * interior tree (lowering {@code a.treeSlots}); call after the assignment, before balancing.
+     * interior tree (lowering {@code m.slots} until {@link #giveBack} and {@code a.treeSlots}); call
+     * after the assignment, before balancing.
      */
     static FriendFeeds reserve(ChannelMembers m, TreeAssignment a) {
         FriendFeeds feeds = new FriendFeeds(m);
@@ -69,6 +70,19 @@ final class FriendFeeds {
             a.treeSlots[a.tree[f]] -= slots;
         }
         return feeds;
+    }
+
+    /**
+     * Gives the friends' reserved slots back to {@code m.slots} (the assignment's per-tree counts
+     * are built afresh for each attempt); call once the attempt's trees are built, so that
+     * ejection and a retry see every peer's whole uplink.
+     */
+    void giveBack() {
+        for (int r : m.receivers) {
+            if (friend[r] != NONE) {
+                m.slots[friend[r]] += count[r];
+            }
+        }
     }
 
     /** The first peer the receiver's access list names that may feed it in every tree, or -1. */

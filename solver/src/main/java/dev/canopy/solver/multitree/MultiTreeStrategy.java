@@ -13,8 +13,10 @@ import dev.canopy.solver.Strategy;
  * peers nearest the root, children under parents of their own region first, then of the nearest
  * region of the same country; servers are the roots and the fallback. A channel the network
  * cannot carry is first made feasible by ejecting receivers (lowest tier, then lowest uplink
- * first, reason {@code ejected}). Parity substreams of a coded channel are not used (see
- * {@link CodedStrategy}).
+ * first, reason {@code ejected}, in the order of a priority policy's tiers where there is one).
+ * Parity substreams of a coded channel are not used (see {@link CodedStrategy}), except the ones
+ * a hard redundancy policy asks for its regions: those parity trees are built too, and the
+ * nodes that need them are placed in them first.
  *
  * <p>Deterministic: no randomness, so the seed does not matter; there is no improvement phase,
  * so the time limit is not needed. Linear in the number of nodes and edges apart from sorts;

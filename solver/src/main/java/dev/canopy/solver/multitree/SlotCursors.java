@@ -40,6 +40,8 @@ final class SlotCursors {
     private final DepthLadder ladder;
     /** Per node: its depth in the current tree, for the peers recorded by {@link #add}. */
     private final int[] depthOf;
+    /** Soft costs that {@link #nearby} weighs, or null to take the nearest slot. */
+    private Costs costs;
 
     /**
      * @param free per node its free slots in the current tree (kept by the caller)
@@ -171,13 +173,25 @@ final class SlotCursors {
     }
 
     /**
+     * Makes {@link #nearby} weigh soft policies: instead of the nearest region's slot it takes
+     * the cheapest of the nearest regions' slots under {@code costs} (nearest first among equal
+     * costs), as link-preference asks (a farther parent over a preferred link).
+     */
+    void preferCheaper(Costs costs) {
+        this.costs = costs;
+    }
+
+    /**
      * A free slot for the child in the regions nearest to {@code region}, or -1. With {@code
      * advance} (once every interior peer is placed) regions found full are skipped for good.
+     * With {@link #preferCheaper} costs, the cheapest of the regions' slots.
      */
     int nearby(int child, int region, boolean lightChild, boolean advance) {
         int kind = lightChild ? 1 : 0;
         int[] near = nearby.regions(region);
         boolean contiguous = advance;
+        int best = NONE;
+        double bestCost = Double.MAX_VALUE;
         for (int i = advance ? nearPointer[kind][region] : 0; i < near.length; i++) {
             int parent = slot(near[i], lightChild);
             if (parent == NONE) {
@@ -187,14 +201,25 @@ final class SlotCursors {
                 continue;
             }
             contiguous = false;
-            if (routes.open(parent, child)) {
+            if (!routes.open(parent, child)) {
+                parent = searchRegions ? search(child, near[i], lightChild) : NONE;
+            }
+            if (parent == NONE) {
+                continue;
+            }
+            if (costs == null) {
                 return parent;
             }
-            if (searchRegions && (parent = search(child, near[i], lightChild)) != NONE) {
-                return parent;
+            double cost = costs.cost(parent, child);
+            if (cost < bestCost) {
+                best = parent;
+                bestCost = cost;
+                if (cost == 0) {
+                    break;
+                }
             }
         }
-        return NONE;
+        return best;
     }
 
     /** A free slot for the child in any region, in the assignment's region order, or -1. */
@@ -244,5 +269,10 @@ final class SlotCursors {
     /** Whether an edge from parent to child still fits on its route. */
     interface Routes {
         boolean open(int parent, int child);
+    }
+
+    /** The soft-policy cost of an edge from parent to child in the current tree, 0 or more. */
+    interface Costs {
+        double cost(int parent, int child);
     }
 }

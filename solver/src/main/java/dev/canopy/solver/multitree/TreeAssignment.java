@@ -107,13 +107,18 @@ final class TreeAssignment {
         return out;
     }
 
+    /**
+     * Regions by demand, largest first; regions awaiting copies into a dual-ingress domain last,
+     * so the peers that bring the copies are in the trees first.
+     */
     private int[] regionsByDemand(int[] regionDemand) {
         int regionCount = regionStart.length;
         long[] keys = new long[regionCount];
         int count = 0;
         for (int r = 0; r < regionCount; r++) {
             if (regionDemand[r] > 0 || regionEnd[r] > regionStart[r]) {
-                keys[count++] = ((long) (Integer.MAX_VALUE - regionDemand[r]) << 25) | r;
+                long late = m.awaitsEntry.length > 0 && m.awaitsEntry[r] ? 1 : 0;
+                keys[count++] = (late << 57) | ((long) (Integer.MAX_VALUE - regionDemand[r]) << 25) | r;
             }
         }
         Arrays.sort(keys, 0, count);

@@ -3,11 +3,9 @@ package dev.canopy.solver.multitree;
 import dev.canopy.model.Node;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.solver.Pairing;
-import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PolicyGate;
 import dev.canopy.solver.Resources;
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * Builds a channel's trees one at a time, each region by region. For substream s: the servers
@@ -17,11 +15,13 @@ import java.util.stream.IntStream;
  * region, under the least deep server while the tree's first server budget lasts (see {@link
  * ServerBudget}), else under the tree's shallowest free slot or a nearest region's as shallow
  * (same country first); then every other receiver as a leaf: lightweight ones first (they need
- * regular parents), higher tiers before lower, under its region's shallowest free slot, else
- * the nearest region's, else a server's within the first budget, else any region's, else, as a
- * last resort, a server's. Access-list receivers get their friend's reserved copies where
- * {@link FriendFeeds} says so. Cross-region edges are taken only where the route has link
- * capacity left.
+ * regular parents), higher tiers before lower (in a parity tree, first the leaves a redundancy
+ * policy needs in it), under its region's shallowest free slot, else the nearest region's, else
+ * a server's within the first budget, else any region's, else, as a last resort, a server's.
+ * Access-list receivers get their friend's reserved copies where {@link FriendFeeds} says so.
+ * Cross-region edges are taken only where the route has link capacity left. The server side
+ * (free server slots, budgets in use, the choice of a server parent) is kept by {@link
+ * ServerSlots}.
  *
  * <p>Operator policies: every parent is checked by the {@link PolicyGate} (hard edge filters,
  * policy caps, the child's max-depth bound); where the shallowest free slot of a region is
@@ -29,8 +29,9 @@ import java.util.stream.IntStream;
  * tree has the relaxable policies that bind it set aside one at a time, lowest rank first, and
  * tries again.
  *
- * <p>Emits edges into the plan and reserves them through the gate in the shared {@link
- * Resources} and policy ledger. Not thread-safe; one per channel run.
+ * <p>Reserves edges through the gate in the shared {@link Resources} and policy ledger and
+ * records them in an {@link EdgeLog}, which the channel run emits into the plan or gives back.
+ * Not thread-safe; one per attempt at a channel.
  */
 final class TreeBuilder {
     private static final int NONE = -1;
@@ -41,14 +42,12 @@ final class TreeBuilder {
 
     private final ChannelMembers m;
     private final TreeAssignment a;
-    private final Nearby nearby;
     private final Resources resources;
     private final PolicyGate gate;
-    private final PlanAssembler plan;
+    private final EdgeLog log;
     private final SnapshotIndex index;
     private final SlotCursors cursors;
     private final int[] free;
-    private final int[] serverFree;
     private final int[] depth;
     private final int[] inTree;
     /** Per node: substreams it receives. */
@@ -56,23 +55,11 @@ final class TreeBuilder {
 
     private final int[] childTree;
     private final int[] leafOrder;
-    /** Servers wanting the channel, then receivers only servers may feed. */
-    private final int[] serverFed;
-    /** Per tree, per {@link #serverFed} entry: its parent, or -1. */
-    private final int[][] early;
-
-    /** How many entries of {@link #serverFed} are servers. */
-    private final int serverReceivers;
-    /** Per node: its place in {@link #serverFed}, or -1. */
-    private final int[] fedIndex;
-    /** Per tree: server slots used so far. */
-    private final int[] serverUse;
+    private final ServerSlots servers;
     /** Per tree: the start of each region's interior peers in the tree's list. */
     private final int[][] regionStart;
     /** Per tree: its interior peers, grouped by region in assignment order. */
     private final int[][] interior;
-    /** Per restricted receiver: the servers its access list admits, nearest first (filled on first use). */
-    private final int[][] allowedServers;
 
     /** Peers with children in more than one tree. */
     int relaxedPeers;
@@ -84,51 +71,28 @@ final class TreeBuilder {
     /** Per node: whether it was counted in {@link #friendRelays}. */
     private final boolean[] friendRelaxed;
 
-    /** Source slots each tree needs for its roots: one per server receiver, and one more. */
-    private final long rootSlots;
-
-    private long sourceFree;
     private int tree;
     private long serverBudget;
     private long lastResortBudget;
     private boolean routeRefused;
 
-    TreeBuilder(
-            ChannelMembers m,
-            TreeAssignment a,
-            FriendFeeds friends,
-            Nearby nearby,
-            PolicyGate gate,
-            PlanAssembler plan) {
+    TreeBuilder(ChannelMembers m, TreeAssignment a, FriendFeeds friends, Nearby nearby, PolicyGate gate, EdgeLog log) {
         this.m = m;
         this.friends = friends;
         this.a = a;
-        this.nearby = nearby;
         this.gate = gate;
         this.resources = gate.resources();
-        this.plan = plan;
+        this.log = log;
         this.index = m.index;
         int n = m.flags.length;
         free = new int[n];
-        serverFree = new int[n];
         depth = new int[n];
         inTree = new int[n];
         got = new int[n];
         childTree = new int[n];
         friendRelaxed = new boolean[n];
-        allowedServers = new int[n][];
         Arrays.fill(inTree, NONE);
         Arrays.fill(childTree, NONE);
-        long servers = 1;
-        for (int s : m.servers) {
-            serverFree[s] = m.slots[s];
-            if (m.has(s, ChannelMembers.SOURCE)) {
-                sourceFree += m.slots[s];
-            } else if (m.active(s)) {
-                servers++;
-            }
-        }
-        rootSlots = servers;
         regionStart = new int[m.trees][index.regionCount()];
         interior = a.interiorByTree(regionStart);
         int capacity = 0;
@@ -144,25 +108,11 @@ final class TreeBuilder {
                 this::reachable,
                 this::routeRefused,
                 gate.active());
+        if (gate.hasSoftCosts()) {
+            cursors.preferCheaper((p, c) -> gate.softCost(p, c, m.channel, tree, m.rate));
+        }
         leafOrder = m.leafOrder();
-        serverFed = IntStream.concat(
-                        IntStream.of(m.servers).filter(v -> !m.has(v, ChannelMembers.SOURCE) && m.active(v)),
-                        IntStream.of(m.receivers)
-                                .filter(r -> m.active(r) && m.restricted(r) && !m.has(r, ChannelMembers.SERVER)))
-                .toArray();
-        early = new int[m.trees][serverFed.length];
-        for (int[] row : early) {
-            Arrays.fill(row, NONE);
-        }
-        serverUse = new int[m.trees];
-        serverReceivers = (int) IntStream.of(serverFed)
-                .filter(v -> m.has(v, ChannelMembers.SERVER))
-                .count();
-        fedIndex = new int[n];
-        Arrays.fill(fedIndex, NONE);
-        for (int j = 0; j < serverFed.length; j++) {
-            fedIndex[serverFed[j]] = j;
-        }
+        servers = new ServerSlots(m, nearby, depth, this::reachable);
     }
 
     /**
@@ -176,10 +126,10 @@ final class TreeBuilder {
         for (int s = 0; s < m.trees; s++) {
             tree = s;
             holdAtSources();
-            for (int j = 0; j < serverReceivers; j++) {
-                int v = serverFed[j];
+            for (int j = 0; j < servers.serverReceivers; j++) {
+                int v = servers.fed[j];
                 int parent = m.joins[v] > s ? serverSlot(v, UNLIMITED, false, true) : NONE;
-                early[s][j] = parent;
+                servers.early[s][j] = parent;
                 if (parent != NONE) {
                     take(parent, v);
                     emit(parent, v);
@@ -187,8 +137,8 @@ final class TreeBuilder {
             }
         }
         int[] chosen = new int[m.trees];
-        for (int j = serverReceivers; j < serverFed.length; j++) {
-            int v = serverFed[j];
+        for (int j = servers.serverReceivers; j < servers.fed.length; j++) {
+            int v = servers.fed[j];
             int count = 0;
             for (int s = 0; s < m.joins[v]; s++) {
                 tree = s;
@@ -206,7 +156,7 @@ final class TreeBuilder {
             boolean enough = count >= m.k;
             for (int s = 0; s < m.joins[v]; s++) {
                 tree = s;
-                early[s][j] = enough ? chosen[s] : NONE;
+                servers.early[s][j] = enough ? chosen[s] : NONE;
                 if (chosen[s] != NONE) {
                     if (enough) {
                         emit(chosen[s], v);
@@ -226,13 +176,14 @@ final class TreeBuilder {
         tree = s;
         serverBudget = budget;
         lastResortBudget = lastResort;
+        servers.startTree(s);
         cursors.reset(regionStart[s]);
         holdAtSources();
-        for (int j = 0; j < serverFed.length; j++) {
-            int v = serverFed[j];
-            if (early[s][j] != NONE) {
+        for (int j = 0; j < servers.fed.length; j++) {
+            int v = servers.fed[j];
+            if (servers.early[s][j] != NONE) {
                 inTree[v] = s;
-                depth[v] = depth[early[s][j]] + 1;
+                depth[v] = depth[servers.early[s][j]] + 1;
                 open(v);
             }
         }
@@ -240,12 +191,15 @@ final class TreeBuilder {
         for (int region : a.regions) {
             placeInterior(list, region);
         }
-        for (int v : leafOrder) {
-            if (m.joins[v] > s && inTree[v] != s) {
-                attach(v, leafParentRelaxing(v));
+        boolean parityFirst = s >= m.k && gate.active();
+        for (int pass = parityFirst ? 0 : 1; pass < 2; pass++) {
+            for (int v : leafOrder) {
+                if (m.joins[v] > s && inTree[v] != s && (pass == 1 || gate.substreamsNeeded(v, m.channel, m.k) > s)) {
+                    attach(v, leafParentRelaxing(v));
+                }
             }
         }
-        for (int r : serverFed) {
+        for (int r : servers.fed) {
             if (m.restricted(r) && m.joins[r] > s && inTree[r] != s && !fedByFriend(r)) {
                 attach(r, listedPeer(r));
             }
@@ -292,12 +246,17 @@ final class TreeBuilder {
                 continue;
             }
             boolean light = m.has(v, ChannelMembers.LIGHT);
-            int parent = m.restricted(v) ? NONE : cursors.slotFor(v, region, light);
-            if (parent == NONE) {
-                parent = entryParent(v, region);
-            }
-            attach(v, parent);
+            attach(
+                    v,
+                    gate.entryPending(v, m.channel, tree)
+                            ? gate.preferEntering(v, m.channel, tree, () -> interiorParent(v, region, light))
+                            : interiorParent(v, region, light));
         }
+    }
+
+    private int interiorParent(int v, int region, boolean light) {
+        int parent = m.restricted(v) ? NONE : cursors.slotFor(v, region, light);
+        return parent == NONE ? entryParent(v, region) : parent;
     }
 
     /** Places a node under a parent (if any) and opens its slots when it is interior. */
@@ -323,10 +282,7 @@ final class TreeBuilder {
 
     private void adjustSlots(int parent, int delta) {
         if (m.has(parent, ChannelMembers.SERVER)) {
-            serverFree[parent] += delta;
-            if (m.has(parent, ChannelMembers.SOURCE)) {
-                sourceFree += delta;
-            }
+            servers.adjust(parent, delta);
         } else {
             free[parent] += delta;
         }
@@ -334,9 +290,9 @@ final class TreeBuilder {
 
     /** Puts a reserved edge into the current tree: the plan's edge and the counts it changes. */
     private void emit(int parent, int child) {
-        plan.edge(m.channel, tree, parent, child, Pairing.initiator(index.node(parent), index.node(child)));
+        log.add(tree, parent, child);
         if (m.has(parent, ChannelMembers.SERVER)) {
-            serverUse[tree]++;
+            servers.used(tree);
         } else {
             if (childTree[parent] == NONE) {
                 childTree[parent] = tree;
@@ -365,7 +321,8 @@ final class TreeBuilder {
     /**
      * The parent of the first interior peer of a region: a server while the budget lasts, else
      * the tree's shallowest free slot or a nearer region's about as shallow, else any slot of
-     * the nearest region or of any.
+     * the nearest region or of any, else, as a last resort, a server's (as for a leaf: e.g. the
+     * second copy into a dual-ingress domain, which no peer outside may bring).
      */
     private int entryParent(int v, int region) {
         int parent = m.restricted(v) ? serverSlot(v, UNLIMITED, true, false) : serverSlot(v, serverBudget, true, true);
@@ -377,6 +334,9 @@ final class TreeBuilder {
             if (parent == NONE) {
                 parent = cursors.anywhere(v, m.has(v, ChannelMembers.LIGHT), false);
             }
+            if (parent == NONE) {
+                parent = serverSlot(v, lastResortBudget, true, false);
+            }
         }
         return parent;
     }
@@ -386,7 +346,9 @@ final class TreeBuilder {
      * each relaxable policy binding the leaf is set aside (lowest rank first).
      */
     private int leafParentRelaxing(int v) {
-        int parent = leafParent(v);
+        int parent = gate.entryPending(v, m.channel, tree)
+                ? gate.preferEntering(v, m.channel, tree, () -> leafParent(v))
+                : leafParent(v);
         if (parent != NONE || !gate.active() || tree >= m.k) {
             return parent;
         }
@@ -414,63 +376,9 @@ final class TreeBuilder {
         return parent;
     }
 
-    /**
-     * The nearest server holding the substream with a free slot the child may take, or -1. The
-     * tree's server slots in use stay below {@code budget} ({@link #UNLIMITED} for a receiver only
-     * servers may feed); with {@code keepRoots}, the source slots later trees need for their roots
-     * are kept. With {@code shallowest}, the least deep such server instead (for a node whose
-     * depth sets that of a whole subtree: a server receiver, a region's first peer).
-     */
+    /** A server parent for the child in the current tree (see {@link ServerSlots#find}). */
     private int serverSlot(int child, long budget, boolean keepRoots, boolean shallowest) {
-        if (serverUse[tree] >= budget) {
-            return NONE;
-        }
-        boolean sourcesFree = !keepRoots || sourceFree > rootSlots * (m.trees - 1 - tree);
-        int best = NONE;
-        for (int server : candidateServers(child)) {
-            if (server != child
-                    && holds(server)
-                    && (best == NONE || depth[server] < depth[best])
-                    && (sourcesFree || !m.has(server, ChannelMembers.SOURCE))
-                    && serverFree[server] > 0
-                    && m.has(server, ChannelMembers.RELAY)
-                    && reachable(server, child)) {
-                if (!shallowest) {
-                    return server;
-                }
-                best = server;
-            }
-        }
-        return best;
-    }
-
-    /** Whether a server holds the current tree's substream: a source, or a server placed in the tree. */
-    private boolean holds(int server) {
-        if (m.has(server, ChannelMembers.SOURCE)) {
-            return true;
-        }
-        int j = fedIndex[server];
-        return j >= 0 && j < serverReceivers && early[tree][j] != NONE;
-    }
-
-    /**
-     * The servers nearest to the child; for a lightweight child only those the lightweight rules
-     * let it receive from (its access list, no lightweight server), kept per child.
-     */
-    private int[] candidateServers(int child) {
-        int[] near = nearby.servers(index.regionOf(child));
-        if (!m.has(child, ChannelMembers.LIGHT)) {
-            return near;
-        }
-        int[] allowed = allowedServers[child];
-        if (allowed == null) {
-            Node c = index.node(child);
-            allowed = IntStream.of(near)
-                    .filter(server -> Pairing.canPair(index.node(server), c))
-                    .toArray();
-            allowedServers[child] = allowed;
-        }
-        return allowed;
+        return servers.find(tree, child, budget, keepRoots, shallowest);
     }
 
     /** A peer the restricted child's access list names that holds the substream with a free slot, or -1. */

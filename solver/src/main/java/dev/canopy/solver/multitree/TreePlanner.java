@@ -6,15 +6,19 @@ import dev.canopy.model.plan.Plan;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.PolicyGate;
+import dev.canopy.solver.Preemption;
 import dev.canopy.solver.Resources;
+import dev.canopy.solver.flow.UplinkShares;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
  * The planning shared by {@link MultiTreeStrategy} and {@link CodedStrategy}: channels in
  * order, live before files, each planned by {@link ChannelRun} on the uplink the earlier ones
- * left. Reports in the plan's metrics {@value #RELAXATIONS} (peers interior in more than one
- * tree, summed over channels; SplitStream's rule relaxed because it was the only way to serve
+ * left, less what {@link UplinkShares} keeps for the channels after it (with several channels:
+ * each node's uplink split between the channels it relays so that as many receivers as the
+ * uplinks can carry are served, live channels first). Reports in the plan's metrics {@value
+ * #RELAXATIONS} (peers interior in more than one tree, summed over channels; SplitStream's rule relaxed because it was the only way to serve
  * everyone, or for access-list receivers that name them), {@value #FRIEND_RELAYS} (those of them
  * that relay outside their interior tree for access-list receivers) and {@value #EJECTED}
  * (receivers ejected to make a channel feasible).
@@ -39,29 +43,29 @@ final class TreePlanner {
         Resources resources = new Resources(problem.routing());
         PolicyGate gate = PolicyGate.of(problem, resources);
         PlanAssembler plan = new PlanAssembler(index);
-        long[] pending = new long[index.nodeCount()];
-        int[][] members = new int[index.channelCount()][];
-        for (int c = 0; c < index.channelCount(); c++) {
-            int[] sources = index.sources(c);
-            int[] receivers = ChannelMembers.receivers(index, c);
-            members[c] = IntStream.concat(IntStream.of(sources), IntStream.of(receivers))
-                    .toArray();
-            for (int i : members[c]) {
-                pending[i] += index.channel(c).rateKbps();
+        int[] order = order(index);
+        long[][] shares = index.channelCount() > 1
+                ? UplinkShares.split(index, coded, order)
+                : new long[index.channelCount()][index.nodeCount()];
+        long[] reservedLater = new long[index.nodeCount()];
+        for (long[] channelShares : shares) {
+            for (int i = 0; i < reservedLater.length; i++) {
+                reservedLater[i] += channelShares[i];
             }
         }
         int ejected = 0;
         int relaxed = 0;
         int friendRelays = 0;
-        for (int c : order(index)) {
-            ChannelRun.Outcome outcome = ChannelRun.plan(problem, gate, plan, c, coded, pending);
+        for (int c : order) {
+            for (int i = 0; i < reservedLater.length; i++) {
+                reservedLater[i] -= shares[c][i];
+            }
+            ChannelRun.Outcome outcome = ChannelRun.plan(problem, gate, plan, c, coded, reservedLater);
             ejected += outcome.ejected();
             relaxed += outcome.relaxedPeers();
             friendRelays += outcome.friendRelays();
-            for (int i : members[c]) {
-                pending[i] -= index.channel(c).rateKbps();
-            }
         }
+        Preemption.apply(gate, plan);
         plan.metric(RELAXATIONS, relaxed);
         plan.metric(FRIEND_RELAYS, friendRelays);
         plan.metric(EJECTED, ejected);

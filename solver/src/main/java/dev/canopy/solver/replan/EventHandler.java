@@ -78,6 +78,8 @@ final class EventHandler {
     }
 
     private void remove(int node) {
+        // out of the queue of uplink left first: its edges going would only move it up there
+        state.spare.remove(node);
         for (int t = 0; t < state.forest.trees(); t++) {
             dropTree(t, node);
         }
@@ -147,7 +149,7 @@ final class EventHandler {
         long load = event.loadKbps().orElse(old.loadKbps());
         Link changed =
                 new Link(old.id(), old.a(), old.b(), old.kind(), capacity, old.latencyMs(), load, old.monthToDateGb());
-        state.ledger.adjustLink(l, base(changed) - base(old));
+        state.adjustLink(l, base(changed) - base(old));
         state.net.replaceLink(l, changed);
         if (state.ledger.linkSpare(l, true) >= 0 && state.ledger.linkSpare(l, false) >= 0) {
             return;

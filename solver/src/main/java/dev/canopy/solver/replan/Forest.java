@@ -20,6 +20,9 @@ final class Forest {
     private byte[][] initiator;
     private int[][][] kids;
     private int[][] kidCount;
+    /** Per tree: each node's position in its parent's list of children, so that unlinking is O(1). */
+    private int[][] slot;
+
     private int capacity;
 
     Forest(int[] substreamsPerChannel, int nodes) {
@@ -42,6 +45,7 @@ final class Forest {
         initiator = new byte[trees][capacity];
         kids = new int[trees][capacity][];
         kidCount = new int[trees][capacity];
+        slot = new int[trees][capacity];
         for (int t = 0; t < trees; t++) {
             Arrays.fill(parent[t], -1);
         }
@@ -103,21 +107,20 @@ final class Forest {
             list = Arrays.copyOf(list, count * 2);
         }
         list[count] = child;
+        slot[tree][child] = count;
         kids[tree][parentNode] = list;
         kidCount[tree][parentNode] = count + 1;
     }
 
+    /** Removes the child's edge: the last of its parent's children takes its place in the list. */
     void unlink(int tree, int child) {
         int p = parent[tree][child];
         int[] list = kids[tree][p];
-        int count = kidCount[tree][p];
-        for (int i = 0; i < count; i++) {
-            if (list[i] == child) {
-                list[i] = list[count - 1];
-                kidCount[tree][p] = count - 1;
-                break;
-            }
-        }
+        int last = kidCount[tree][p] - 1;
+        int at = slot[tree][child];
+        list[at] = list[last];
+        slot[tree][list[at]] = at;
+        kidCount[tree][p] = last;
         parent[tree][child] = -1;
     }
 
@@ -127,6 +130,12 @@ final class Forest {
      * root) or -1.
      */
     int rootedDepth(int tree, int node, int avoid, boolean[] source) {
+        return rootedDepth(tree, node, avoid, source, capacity);
+    }
+
+    /** {@link #rootedDepth}, but -1 as soon as the walk up passes {@code deepest} hops. */
+    int rootedDepth(int tree, int node, int avoid, boolean[] source, int deepest) {
+        int limit = Math.min(deepest, capacity);
         int depth = 0;
         int v = node;
         while (true) {
@@ -139,7 +148,7 @@ final class Forest {
             }
             v = p;
             depth++;
-            if (depth > capacity) {
+            if (depth > limit) {
                 return -1;
             }
         }
@@ -171,6 +180,7 @@ final class Forest {
             initiator[t] = Arrays.copyOf(initiator[t], grown);
             kids[t] = Arrays.copyOf(kids[t], grown);
             kidCount[t] = Arrays.copyOf(kidCount[t], grown);
+            slot[t] = Arrays.copyOf(slot[t], grown);
         }
         capacity = grown;
     }

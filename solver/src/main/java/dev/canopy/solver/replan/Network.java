@@ -1,10 +1,12 @@
 package dev.canopy.solver.replan;
 
 import dev.canopy.model.Channel;
+import dev.canopy.model.Limit;
 import dev.canopy.model.Link;
 import dev.canopy.model.Node;
 import dev.canopy.model.Snapshot;
 import dev.canopy.model.SnapshotIndex;
+import dev.canopy.solver.Pairing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +24,12 @@ import java.util.OptionalInt;
  * on request (nodes present, in number order). Not thread-safe.
  */
 final class Network {
+    /** Pairing flags of a node: it may relay, it is lightweight, it has an access list. */
+    private static final byte RELAY = 1;
+
+    private static final byte LIGHT = 2;
+    private static final byte ACCESS = 4;
+
     private final Snapshot base;
     private final SnapshotIndex index;
     private final List<Node> nodes = new ArrayList<>();
@@ -29,6 +37,7 @@ final class Network {
     private final List<Link> links;
     private boolean[] present;
     private int[] region;
+    private byte[] pairing;
     private final boolean[][] wants;
     private final boolean[][] source;
     private int presentCount;
@@ -40,11 +49,13 @@ final class Network {
         int n = index.nodeCount();
         present = new boolean[Math.max(16, n)];
         region = new int[present.length];
+        pairing = new byte[present.length];
         wants = new boolean[index.channelCount()][present.length];
         source = new boolean[index.channelCount()][present.length];
         for (int i = 0; i < n; i++) {
             Node node = index.node(i);
             nodes.add(node);
+            pairing[i] = flags(node);
             ids.put(node.id(), i);
             present[i] = true;
             region[i] = index.regionOf(i);
@@ -150,6 +161,7 @@ final class Network {
         }
         present[i] = true;
         region[i] = regionNumber;
+        pairing[i] = flags(node);
         presentCount++;
         for (int c = 0; c < wants.length; c++) {
             wants[c][i] = node.wants().contains(index.channel(c).id());
@@ -164,6 +176,25 @@ final class Network {
 
     void replace(int node, Node record) {
         nodes.set(node, record);
+        pairing[node] = flags(record);
+    }
+
+    /**
+     * {@link Pairing#canPair} of two nodes by number, from flags kept per node: the node records
+     * are read only when the child has an access list.
+     */
+    boolean mayPair(int parent, int child) {
+        byte p = pairing[parent];
+        byte c = pairing[child];
+        return (p & RELAY) != 0
+                && (p & c & LIGHT) == 0
+                && ((c & ACCESS) == 0 || Pairing.allows(nodes.get(child), nodes.get(parent)));
+    }
+
+    private static byte flags(Node node) {
+        return (byte) ((node.canRelay() ? RELAY : 0)
+                | (node.isLightweight() ? LIGHT : 0)
+                | (node.has(Limit.ACCESS_LIST) ? ACCESS : 0));
     }
 
     void want(int c, int node, boolean on) {
@@ -219,6 +250,7 @@ final class Network {
         int capacity = Math.max(size, present.length + (present.length >> 1));
         present = Arrays.copyOf(present, capacity);
         region = Arrays.copyOf(region, capacity);
+        pairing = Arrays.copyOf(pairing, capacity);
         for (int c = 0; c < wants.length; c++) {
             wants[c] = Arrays.copyOf(wants[c], capacity);
             source[c] = Arrays.copyOf(source[c], capacity);

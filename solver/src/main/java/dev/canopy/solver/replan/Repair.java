@@ -90,14 +90,13 @@ final class Repair {
         int[] best = {-1, Integer.MAX_VALUE};
         int region = state.net.region(node);
         IntPredicate take = p -> {
-            if (p == excluded || !state.mayParent(tree, p, node)) {
+            // only a shallower candidate than the best so far can win (ties go to the first)
+            int depth = p == excluded ? -1 : state.parentDepth(tree, p, node, best[1] - 1);
+            if (depth < 0) {
                 return false;
             }
-            int depth = state.rootedDepth(tree, p, node);
-            if (depth < best[1]) {
-                best[0] = p;
-                best[1] = depth;
-            }
+            best[0] = p;
+            best[1] = depth;
             return depth <= SHALLOW;
         };
         state.spare.visitRegion(region, rate, options.candidatesPerRegion(), take);

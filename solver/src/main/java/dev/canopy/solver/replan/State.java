@@ -31,6 +31,7 @@ final class State {
     final Nearby nearby;
     final Routing routing;
     final Journal journal = new Journal();
+    private final LinkRoom paths;
     private final long[] rate;
     private int[][] received;
     private byte[][] reason;
@@ -44,6 +45,7 @@ final class State {
         SnapshotIndex index = routing.index();
         this.net = new Network(index);
         this.ledger = new Resources(routing);
+        this.paths = new LinkRoom(ledger, net);
         int channels = index.channelCount();
         int[] trees = new int[channels];
         rate = new long[channels];
@@ -87,7 +89,7 @@ final class State {
 
     /** Whether the parent may send the channel to the child: the lightweight rules and the hard policy filters. */
     boolean admits(int parent, int child, int channel) {
-        return Pairing.canPair(net.node(parent), net.node(child))
+        return net.mayPair(parent, child)
                 && (policies.isEmpty()
                         || parent >= policyNodes
                         || child >= policyNodes
@@ -178,6 +180,7 @@ final class State {
         int before = countIfUnserved(c, child);
         forest.link(tree, child, parent, opener);
         ledger.reserve(parent, child, rate[c]);
+        paths.loadsChanged();
         spare.changed(parent);
         received[c][child]++;
         unservedPairs += countIfUnserved(c, child) - before;
@@ -194,6 +197,7 @@ final class State {
         int before = countIfUnserved(c, child);
         forest.unlink(tree, child);
         ledger.release(parent, child, rate[c]);
+        paths.loadsChanged();
         spare.changed(parent);
         received[c][child]--;
         unservedPairs += countIfUnserved(c, child) - before;
@@ -212,31 +216,57 @@ final class State {
      * keeps the channel's maxDepth and the child's max-depth policy bound.
      */
     boolean mayParent(int tree, int parent, int child) {
+        return parentDepth(tree, parent, child) >= 0;
+    }
+
+    /**
+     * The parent's depth in the tree (hops from a source) when it {@linkplain #mayParent may
+     * take} the child, else -1: one walk up the tree answers both. The cheap checks (presence,
+     * uplink and downlink left, pairing) come first; the path's links and the walk last.
+     */
+    int parentDepth(int tree, int parent, int child) {
+        return parentDepth(tree, parent, child, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #parentDepth}, and -1 as well when the parent is deeper than {@code deepest}, which
+     * the walk up stops at: a caller that has a candidate at some depth needs only shallower ones.
+     */
+    int parentDepth(int tree, int parent, int child, int deepest) {
         int c = forest.channel(tree);
-        if (parent == child || !net.present(parent)) {
-            return false;
+        long kbps = rate[c];
+        if (parent == child
+                || !net.present(parent)
+                || ledger.uplink(parent) < kbps
+                || ledger.downlink(child) < kbps
+                || !admits(parent, child, c)
+                || !paths.has(parent, child, kbps)) {
+            return -1;
         }
-        Node p = net.node(parent);
-        Node x = net.node(child);
-        if (!admits(parent, child, c) || !ledger.fits(parent, child, rate[c])) {
-            return false;
+        int depth = forest.rootedDepth(tree, parent, child, net.sources(c), deepest);
+        if (depth < 0) {
+            return -1;
         }
         boolean known = !policies.isEmpty() && parent < policyNodes && child < policyNodes;
-        int depth = rootedDepth(tree, parent, child);
-        if (depth < 0) {
-            return false;
-        }
         if (known
                 && policies.maxDepth(child, c).isPresent()
                 && depth + 1 > policies.maxDepth(child, c).getAsInt()) {
-            return false;
+            return -1;
         }
         Channel channel = net.channel(c);
         if (channel.maxDepth().isPresent()) {
             int room = channel.maxDepth().getAsInt() - depth - 1;
-            return room >= 0 && forest.height(tree, child, room) <= room;
+            if (room < 0 || forest.height(tree, child, room) > room) {
+                return -1;
+            }
         }
-        return true;
+        return depth;
+    }
+
+    /** Changes a link's capacity left in both directions (a link event). */
+    void adjustLink(int link, long deltaKbps) {
+        ledger.adjustLink(link, deltaKbps);
+        paths.loadsChanged();
     }
 
     /** Adds a node that joined (or came back), with its capacities, to every structure. */

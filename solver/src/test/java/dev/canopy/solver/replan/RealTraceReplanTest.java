@@ -48,8 +48,12 @@ class RealTraceReplanTest {
         List<Event> events = ChurnTrace.load(data)
                 .events(overlay, new ChurnOptions(10_000, overlay.takenAt().orElseThrow(), 1));
         ReplanSession session = ReplanSession.start(PlanningProblem.of(overlay), ReplanOptions.defaults());
+        int[] recomputed = new int[ReplanOutcome.Recompute.values().length];
+        long edgesChanged = 0;
         for (Event event : events) {
-            session.apply(event);
+            ReplanOutcome outcome = session.apply(event);
+            recomputed[outcome.recomputed().ordinal()]++;
+            edgesChanged += outcome.edgesChanged();
         }
 
         Snapshot network = session.snapshot();
@@ -61,8 +65,14 @@ class RealTraceReplanTest {
         Figures a = Figures.of(problem, replanned, kept);
         Figures b = Figures.of(problem, fresh, made);
         RateBisection.Outcome bisection = RateBisection.measure(new MultiTreeStrategy(), problem, fresh, made);
-        System.out.println(
-                "real trace: " + events.size() + " events, " + network.nodes().size() + " nodes after");
+        System.out.printf(
+                Locale.ROOT,
+                "real trace: %d events, %d nodes after; full re-plans adopted %d, kept %d; %d edges changed%n",
+                events.size(),
+                network.nodes().size(),
+                recomputed[ReplanOutcome.Recompute.ADOPTED.ordinal()],
+                recomputed[ReplanOutcome.Recompute.KEPT.ordinal()],
+                edgesChanged);
         System.out.println(Figures.HEADER);
         System.out.println(a.row("re-planned"));
         System.out.println(b.row("fresh plan"));

@@ -1,0 +1,88 @@
+package dev.canopy.solver.multitree;
+
+import dev.canopy.model.SnapshotIndex;
+import dev.canopy.solver.Pairing;
+import dev.canopy.solver.PlanAssembler;
+import dev.canopy.solver.PolicyGate;
+import java.util.Arrays;
+
+/**
+ * The edges one attempt at a channel's trees has reserved, kept until the attempt is known to
+ * serve every receiver it kept whole: then {@link #emitTo} puts them into the plan, in the order
+ * they were added; otherwise {@link #releaseAll} gives back every reservation so that the
+ * channel can be tried again with more receivers ejected. Three growing int arrays (tree,
+ * parent, child); not thread-safe, one per attempt.
+ */
+final class EdgeLog {
+    private int[] trees = new int[256];
+    private int[] parents = new int[256];
+    private int[] children = new int[256];
+    private int size;
+
+    /** Records an edge of substream {@code tree} that has been reserved through the gate. */
+    void add(int tree, int parent, int child) {
+        if (size == trees.length) {
+            int capacity = 2 * size;
+            trees = Arrays.copyOf(trees, capacity);
+            parents = Arrays.copyOf(parents, capacity);
+            children = Arrays.copyOf(children, capacity);
+        }
+        trees[size] = tree;
+        parents[size] = parent;
+        children[size] = child;
+        size++;
+    }
+
+    /** Edges recorded. */
+    int size() {
+        return size;
+    }
+
+    /** Puts every recorded edge into the plan, in the order recorded. */
+    void emitTo(PlanAssembler plan, SnapshotIndex index, int channel) {
+        for (int e = 0; e < size; e++) {
+            plan.edge(
+                    channel,
+                    trees[e],
+                    parents[e],
+                    children[e],
+                    Pairing.initiator(index.node(parents[e]), index.node(children[e])));
+        }
+    }
+
+    /** Gives back through the gate every reservation recorded, last first, and forgets them. */
+    void releaseAll(PolicyGate gate, int channel, long substreamKbps) {
+        for (int e = size - 1; e >= 0; e--) {
+            gate.release(parents[e], children[e], channel, trees[e], substreamKbps);
+        }
+        size = 0;
+    }
+
+    /**
+     * Gives back the edges whose child is marked in {@code dropped} (receivers dropped after the
+     * build, none of them a parent) and forgets them; the others keep their order.
+     */
+    void releaseChildren(PolicyGate gate, int channel, long substreamKbps, boolean[] dropped) {
+        int kept = 0;
+        for (int e = 0; e < size; e++) {
+            if (dropped[children[e]]) {
+                gate.release(parents[e], children[e], channel, trees[e], substreamKbps);
+            } else {
+                trees[kept] = trees[e];
+                parents[kept] = parents[e];
+                children[kept] = children[e];
+                kept++;
+            }
+        }
+        size = kept;
+    }
+
+    /** Per node: whether it is the parent of a recorded edge. */
+    boolean[] parents(int nodeCount) {
+        boolean[] parent = new boolean[nodeCount];
+        for (int e = 0; e < size; e++) {
+            parent[parents[e]] = true;
+        }
+        return parent;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.canopy.solver.multitree;
+
+import dev.canopy.model.Node;
+import dev.canopy.model.SnapshotIndex;
+import dev.canopy.solver.Pairing;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * The server side of one attempt at a channel's trees (origin, CDN and waypoint copies): each
+ * server's free slots, the source slots kept for the roots of trees not built yet, each tree's
+ * server slots in use against its {@link ServerBudget}, the receivers only servers may feed with
+ * their early parents per tree, and the choice of a server parent: the nearest, or the least
+ * deep for a node whose depth sets that of a whole subtree. Split from {@link TreeBuilder}, which
+ * owns the trees' depths and the route checks. Arrays indexed by node number (slots) or tree
+ * index; not thread-safe, one per attempt.
+ */
+final class ServerSlots {
+    private static final int NONE = -1;
+
+    private final ChannelMembers m;
+    private final SnapshotIndex index;
+    private final Nearby nearby;
+    /** Per node: its depth in the current tree (kept by the builder). */
+    private final int[] depth;
+
+    private final SlotCursors.Routes routes;
+    /** Per server: its free slots in the current attempt (all trees). */
+    private final int[] free;
+    /** Per tree: server slots used so far. */
+    private final int[] use;
+    /** Per restricted receiver: the servers its access list admits, nearest first (filled on first use). */
+    private final int[][] allowed;
+
+    /** Servers wanting the channel, then receivers only servers may feed. */
+    final int[] fed;
+    /** How many entries of {@link #fed} are servers. */
+    final int serverReceivers;
+    /** Per tree, per {@link #fed} entry: its parent, or -1. */
+    final int[][] early;
+
+    /** Per node: its place in {@link #fed}, or -1. */
+    private final int[] fedIndex;
+
+    private long sourceFree;
+    /**
+     * Source slots to keep for the roots of trees not built yet: every tree's while the
+     * receivers only servers may feed are placed, then one per later tree (the servers that
+     * want the channel are in every tree by then).
+     */
+    private long rootsKept;
+
+    /**
+     * @param depth per node its depth in the current tree, kept by the caller
+     * @param routes whether an edge fits its route and the policies admit it
+     */
+    ServerSlots(ChannelMembers m, Nearby nearby, int[] depth, SlotCursors.Routes routes) {
+        this.m = m;
+        this.index = m.index;
+        this.nearby = nearby;
+        this.depth = depth;
+        this.routes = routes;
+        int n = m.flags.length;
+        free = new int[n];
+        allowed = new int[n][];
+        for (int s : m.servers) {
+            free[s] = m.slots[s];
+            if (m.has(s, ChannelMembers.SOURCE)) {
+                sourceFree += m.slots[s];
+            }
+        }
+        rootsKept = m.trees;
+        use = new int[m.trees];
+        fed = IntStream.concat(
+                        IntStream.of(m.servers).filter(v -> !m.has(v, ChannelMembers.SOURCE) && m.active(v)),
+                        IntStream.of(m.receivers)
+                                .filter(r -> m.active(r) && m.restricted(r) && !m.has(r, ChannelMembers.SERVER)))
+                .toArray();
+        early = new int[m.trees][fed.length];
+        for (int[] row : early) {
+            Arrays.fill(row, NONE);
+        }
+        serverReceivers = (int)
+                IntStream.of(fed).filter(v -> m.has(v, ChannelMembers.SERVER)).count();
+        fedIndex = new int[n];
+        Arrays.fill(fedIndex, NONE);
+        for (int j = 0; j < fed.length; j++) {
+            fedIndex[fed[j]] = j;
+        }
+    }
+
+    /** Starts tree s: keeps one source slot for each later tree's root. */
+    void startTree(int s) {
+        rootsKept = m.trees - 1L - s;
+    }
+
+    /** Changes a server's free slots by delta (a slot taken: -1, given back: +1). */
+    void adjust(int server, int delta) {
+        free[server] += delta;
+        if (m.has(server, ChannelMembers.SOURCE)) {
+            sourceFree += delta;
+        }
+    }
+
+    /** Counts an edge from a server in tree s. */
+    void used(int s) {
+        use[s]++;
+    }
+
+    /**
+     * The nearest server holding substream s with a free slot the child may take, or -1. The
+     * tree's server slots in use stay below {@code budget} ({@code Long.MAX_VALUE} for a receiver
+     * only servers may feed); with {@code keepRoots}, the source slots of {@link #rootsKept} are
+     * kept. With {@code shallowest}, the least deep such server instead (for a node whose depth
+     * sets that of a whole subtree: a server receiver, a region's first peer).
+     */
+    int find(int s, int child, long budget, boolean keepRoots, boolean shallowest) {
+        if (use[s] >= budget) {
+            return NONE;
+        }
+        boolean sourcesFree = !keepRoots || sourceFree > rootsKept;
+        int best = NONE;
+        for (int server : candidates(child)) {
+            if (server != child
+                    && holds(s, server)
+                    && (best == NONE || depth[server] < depth[best])
+                    && (sourcesFree || !m.has(server, ChannelMembers.SOURCE))
+                    && free[server] > 0
+                    && m.has(server, ChannelMembers.RELAY)
+                    && routes.open(server, child)) {
+                if (!shallowest) {
+                    return server;
+                }
+                best = server;
+            }
+        }
+        return best;
+    }
+
+    /** Whether a server holds substream s: a source, or a server placed in tree s. */
+    private boolean holds(int s, int server) {
+        if (m.has(server, ChannelMembers.SOURCE)) {
+            return true;
+        }
+        int j = fedIndex[server];
+        return j >= 0 && j < serverReceivers && early[s][j] != NONE;
+    }
+
+    /**
+     * The servers nearest to the child; for a lightweight child only those the lightweight rules
+     * let it receive from (its access list, no lightweight server), kept per child.
+     */
+    private int[] candidates(int child) {
+        int[] near = nearby.servers(index.regionOf(child));
+        if (!m.has(child, ChannelMembers.LIGHT)) {
+            return near;
+        }
+        int[] list = allowed[child];
+        if (list == null) {
+            Node c = index.node(child);
+            list = IntStream.of(near)
+                    .filter(server -> Pairing.canPair(index.node(server), c))
+                    .toArray();
+            allowed[child] = list;
+        }
+        return list;
+    }
+}
