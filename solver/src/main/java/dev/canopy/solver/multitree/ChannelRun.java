@@ -110,14 +110,18 @@ final class ChannelRun {
             mandatory[s] -= byFriends[s];
             spare += byFriends[s];
         }
-        // A tree's first peer hangs under a server, so its peers' slots need feed one receiver
-        // fewer, and the servers have one slot a tree less to spare.
+        // A tree's first region entries (its root fan-out) hang under servers, so its peers' slots
+        // need feed that many receivers fewer, and the servers have that many slots less to spare.
+        long[] roots = new long[m.trees];
         long[] peerNeed = new long[m.trees];
+        long rootCopies = 0;
         for (int s = 0; s < m.trees; s++) {
-            peerNeed[s] = Math.max(0, need[s] - 1);
+            roots[s] = Math.min(need[s], ServerBudget.rootFanOut(need[s]));
+            peerNeed[s] = need[s] - roots[s];
+            rootCopies += roots[s];
         }
-        assignment.balance(peerNeed, Math.max(0, spare - m.trees));
-        ServerBudget budget = ServerBudget.of(m, need, mandatory, assignment.treeSlots, spare);
+        assignment.balance(peerNeed, Math.max(0, spare - rootCopies));
+        ServerBudget budget = ServerBudget.of(m, need, mandatory, assignment.treeSlots, spare, roots);
 
         Nearby nearby = new Nearby(index, problem.routing(), assignment.regions, m.servers);
         TreeBuilder builder = new TreeBuilder(m, assignment, friends, nearby, gate, log);

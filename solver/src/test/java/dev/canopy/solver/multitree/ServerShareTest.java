@@ -68,12 +68,40 @@ class ServerShareTest {
         assertThat(planned.peersInteriorInSeveralTreesBesidesFriends()).isZero();
     }
 
+    @Test
+    void treesFanOutUnderServersInProportionToTheirReceivers() {
+        Snapshot snapshot = instance(0, 900);
+
+        Planned planned = Planned.by(new MultiTreeStrategy(), snapshot);
+
+        assertThat(planned.plan().unserved()).isEmpty();
+        // 902 receivers that peers may feed (the 900 peers and the two friends): 0.5 % of them,
+        // rounded up, are 5 region entries per tree under the origin, in 5 of the 6 regions.
+        int fanOut = 5;
+        assertThat(planned.metrics().serverUplinkKbps())
+                .isEqualTo(serverOnlyDemandKbps(planned.index()) + fanOut * RATE);
+        SnapshotIndex index = planned.index();
+        int origin = index.nodeIndex("origin").getAsInt();
+        for (int[] tree : planned.parents()) {
+            List<Integer> entries = IntStream.range(0, tree.length)
+                    .filter(v -> tree[v] == origin && index.node(v).canRelay())
+                    .boxed()
+                    .toList();
+            assertThat(entries).hasSize(fanOut);
+            assertThat(entries.stream().map(index::regionOf).distinct()).hasSize(fanOut);
+        }
+    }
+
     /**
-     * Three countries of two ISPs; an origin with room for everything; 48 regular peers of 2 x
+     * Three countries of two ISPs; an origin with room for everything; 48 (or {@code peers}) regular peers of 2 x
      * rate; per ISP one lightweight receiver whose access list names only the origin and, in
      * two ISPs, one that also names a peer of 4 x rate (its friend).
      */
     private static Snapshot instance(int parity) {
+        return instance(parity, 48);
+    }
+
+    private static Snapshot instance(int parity, int peers) {
         SnapshotBuilder b = SnapshotBuilder.create("server-share").region("world");
         String[] isos = {"DE", "FR", "US"};
         for (int c = 0; c < isos.length; c++) {
@@ -89,7 +117,7 @@ class ServerShareTest {
         b.codedChannel("live", RATE, K, parity, "origin");
         b.origin("origin", "isp0a", RATE * 40);
         List<Limit> restricted = List.of(Limit.ACCESS_LIST, Limit.NO_RELAY);
-        for (int p = 0; p < 48; p++) {
+        for (int p = 0; p < peers; p++) {
             b.peer("p" + p, "isp" + (p % 3) + (p % 2 == 0 ? "a" : "b"), 2 * RATE, "live");
         }
         for (int c = 0; c < isos.length; c++) {
