@@ -76,6 +76,26 @@ public final class PlanAssembler {
         throw new IllegalArgumentException("no edge " + p + " -> " + c);
     }
 
+    /** Removes the tree edge parent -> child of a substream. */
+    void removeEdge(int channel, int substream, int parent, int child) {
+        replaceEdge(channel, substream, parent, child, -1, Initiator.BOTH);
+    }
+
+    /** Moves the tree edge parent -> child of a substream to {@code newParent} -> child. */
+    void reparent(int channel, int substream, int parent, int child, int newParent, Initiator initiator) {
+        List<Edge> edges = trees.get(key(channel, substream));
+        String p = index.node(parent).id();
+        String c = index.node(child).id();
+        for (int i = 0; i < edges.size(); i++) {
+            Edge e = edges.get(i);
+            if (e.parent().equals(p) && e.child().equals(c)) {
+                edges.set(i, Edge.of(index.node(newParent).id(), c, initiator));
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no edge " + p + " -> " + c);
+    }
+
     /** The unserved entries listed so far, in the order they were (a live view: do not change it). */
     List<Unserved> unservedEntries() {
         return Collections.unmodifiableList(unserved);

@@ -5,8 +5,10 @@ import dev.canopy.model.plan.UnservedReason;
 import dev.canopy.model.policy.Policy;
 import dev.canopy.model.policy.PolicyKind;
 import dev.canopy.policies.compile.CompiledPolicies;
+import dev.canopy.policies.compile.Ingress;
 import dev.canopy.policies.compile.PolicyLedger;
 import dev.canopy.policies.compile.Relaxations;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -43,6 +45,10 @@ public final class PolicyGate {
     private boolean routeCapRefusal;
     /** Set while {@link #preferEntering} searches for a parent that brings a pending copy. */
     private boolean entryRequired;
+    /** Domains closed to a channel after planning ({@link #closeEntry}); usually none. */
+    private final List<ClosedEntry> closed = new ArrayList<>();
+
+    private record ClosedEntry(Ingress rule, int channel) {}
 
     private PolicyGate(SnapshotIndex index, CompiledPolicies policies, Resources resources) {
         this.index = index;
@@ -112,6 +118,9 @@ public final class PolicyGate {
         if (entryRequired && !ledger.bringsPendingEntry(parent, child, channel, substream, kbps)) {
             return false;
         }
+        if (!closed.isEmpty() && closedTo(parent, child, channel)) {
+            return false;
+        }
         Optional<Policy> cap = ledger.exceeds(parent, child, channel, substream, kbps);
         if (cap.isPresent()) {
             refused[child] = cap.get();
@@ -120,6 +129,29 @@ public final class PolicyGate {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Closes a firewall domain to a channel for the rest of the planning call: no edge from
+     * outside enters it for a member the rule still binds (not set aside for it). For a domain
+     * whose copies a pass over the finished plan took out or set aside ({@link
+     * IngressShortfall}), so that later passes (preemption) cannot let one copy in again.
+     */
+    public void closeEntry(Ingress rule, int channel) {
+        closed.add(new ClosedEntry(rule, channel));
+    }
+
+    private boolean closedTo(int parent, int child, int channel) {
+        for (ClosedEntry entry : closed) {
+            if (entry.channel() == channel
+                    && entry.rule().enters(parent, child)
+                    && !lifted.isLifted(child, channel, entry.rule().policy())) {
+                refused[child] = entry.rule().policy();
+                routeCapRefusal = false;
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the edge fits the capacities left and the policy caps. */

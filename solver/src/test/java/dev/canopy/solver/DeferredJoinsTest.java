@@ -33,7 +33,7 @@ class DeferredJoinsTest {
             """;
 
     @ParameterizedTest
-    @ValueSource(strings = {"greedy", "random", "local", "multi-tree"})
+    @ValueSource(strings = {"greedy", "random", "local", "multi-tree", "splitstream"})
     void aPhoneRefusedEveryParentIsServedByItsOwnersDesktopOnceItHasJoined(String strategy) {
         Plan plan = PolicyPlans.plan(strategy, phoneAndDesktop(), PHONE_PAIRING);
 

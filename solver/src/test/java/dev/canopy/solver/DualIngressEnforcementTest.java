@@ -37,7 +37,7 @@ class DualIngressEnforcementTest {
 
     /** The verifier {@link PolicyPlans#plan} runs checks that two copies enter over different links. */
     @ParameterizedTest
-    @ValueSource(strings = {"greedy", "multi-tree", "coded", "random", "local"})
+    @ValueSource(strings = {"greedy", "multi-tree", "coded", "random", "local", "splitstream"})
     void twoCopiesEnterTheDomainOverDifferentUpstreamLinks(String strategy) {
         Plan plan = PolicyPlans.plan(strategy, network(), TWO_STREAMS);
 

@@ -17,11 +17,11 @@ import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The policy cases of the strategy contract: the seeds' examples on their network (the hard
- * ones, without priority, whose preemption the strategies do not do yet, and dual-ingress,
- * which asks for a second copy no strategy plans yet), and one policy per kind
+ * ones but priority, whose order and preemption {@code PreemptionTest} checks), and one policy
+ * per kind
  * on a generated network, each strong enough that a plan made without it breaks it.
  */
-final class PolicyCases {
+public final class PolicyCases {
     private PolicyCases() {}
 
     /** The seed network. */
@@ -29,14 +29,14 @@ final class PolicyCases {
         return Documents.readSnapshot(Fixtures.path("snapshots/seed-network.json"));
     }
 
-    /** The hard policies of fixtures/policies/seed-examples.yaml, priority and dual-ingress left out. */
+    /** The hard policies of fixtures/policies/seed-examples.yaml, priority left out. */
     static PolicyDocument seedHardSubset() {
         PolicyDocument all = Documents.readPolicies(Fixtures.path("policies/seed-examples.yaml"))
                 .value();
         List<Policy> hard = all.policies().stream()
                 .filter(Policy::isHard)
                 .filter(p -> !CompiledPolicies.isPreference(p))
-                .filter(p -> p.kind() != PolicyKind.PRIORITY && p.kind() != PolicyKind.DUAL_INGRESS)
+                .filter(p -> p.kind() != PolicyKind.PRIORITY)
                 .toList();
         return new PolicyDocument(PolicyDocument.FORMAT, hard);
     }
@@ -116,7 +116,7 @@ final class PolicyCases {
     }
 
     /** Parses YAML policy list items into a document (through a temporary file, as a user's would be read). */
-    static PolicyDocument document(String items) {
+    public static PolicyDocument document(String items) {
         try {
             Path file = Files.createTempFile("policies", ".yaml");
             try {

@@ -312,6 +312,20 @@ public final class CompiledPolicies {
         return Optional.empty();
     }
 
+    /**
+     * The hard single- and dual-ingress rules that select the channel, in file order: for passes
+     * over a finished plan that check whole domains ({@code solver.IngressShortfall}).
+     */
+    public List<Ingress> ingresses(int channel) {
+        List<Ingress> out = new ArrayList<>();
+        for (IngressRule rule : ingresses) {
+            if (rule.selectsChannel(channel)) {
+                out.add(rule.ingress());
+            }
+        }
+        return out;
+    }
+
     /** The tier order of the first priority policy. */
     public Optional<TierPriority> priority() {
         return priority;

@@ -81,6 +81,11 @@ final class IngressRule implements CapRule {
         return ingress;
     }
 
+    /** Whether the rule selects the channel. */
+    boolean selectsChannel(int channel) {
+        return channels[channel];
+    }
+
     /** Whether the node is behind the firewall and the channel selected. */
     boolean selects(int node, int channel) {
         return channels[channel] && ingress.members().matches(node);

@@ -1,18 +1,15 @@
 package dev.canopy.solver.baseline;
 
 import dev.canopy.model.Node;
-import dev.canopy.model.Role;
 import dev.canopy.model.plan.UnservedReason;
 import dev.canopy.model.policy.Policy;
 import dev.canopy.model.routing.Routing;
+import dev.canopy.solver.DeferredJoins;
 import dev.canopy.solver.Holdings;
 import dev.canopy.solver.JoinOrder;
-import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PolicyGate;
 import dev.canopy.solver.SubstreamJoin;
-import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
@@ -66,7 +63,7 @@ final class SplitStreamRun extends ChannelJoins {
         this.regionOf = keys.region();
         this.counters = counters;
         this.forest = new StripeForest(total, index.nodeCount());
-        this.primary = new int[index.nodeCount()];
+        this.primary = StripeAssignment.assign(index, resources, c, random);
         this.interiorWithRoom = new HolderPools(total, keys.regions(), regionOf, keys.lightweight());
         this.spareCapacity = new HolderPools(total, keys.regions(), regionOf, keys.lightweight());
         this.interior = new HolderPools(total, keys.regions(), regionOf, keys.lightweight());
@@ -80,48 +77,20 @@ final class SplitStreamRun extends ChannelJoins {
     }
 
     void run() {
-        assignStripes();
         for (int source : index.sources(channel)) {
             for (int s = 0; s < total; s++) {
                 hold(s, source);
             }
         }
         log.clear();
+        DeferredJoins deferred = new DeferredJoins(gate);
         for (int child : JoinOrder.serversThenShuffled(index, channel, random)) {
-            join(child);
+            join(child, deferred);
         }
-        emit();
-    }
-
-    /**
-     * Sources and relaying servers are interior everywhere; relaying peers that can send at
-     * least one stripe get one stripe each, round robin over a seeded shuffle (SplitStream's
-     * uniformly random node ids, exactly balanced); everyone else is a leaf.
-     */
-    private void assignStripes() {
-        Arrays.fill(primary, LEAF);
-        int[] receivers = index.receivers(channel);
-        int relaying = 0;
-        int[] peers = new int[receivers.length];
-        for (int node : receivers) {
-            Node n = index.node(node);
-            if (n.isLightweight() || resources.uplink(node) < rate) {
-                continue;
-            }
-            if (n.role() == Role.PEER) {
-                peers[relaying++] = node;
-            } else {
-                primary[node] = ALL;
-            }
+        if (deferred.waiting() > 0) {
+            deferred.retry(child -> join(child, deferred));
         }
-        int[] shuffled = Arrays.copyOf(peers, relaying);
-        JoinOrder.shuffle(shuffled, random);
-        for (int i = 0; i < shuffled.length; i++) {
-            primary[shuffled[i]] = i % total;
-        }
-        for (int source : index.sources(channel)) {
-            primary[source] = ALL;
-        }
+        forest.emit(plan, index, channel);
     }
 
     /** The stripe a relaying peer is interior in, or {@link #ALL} or {@link #LEAF}. */
@@ -133,17 +102,22 @@ final class SplitStreamRun extends ChannelJoins {
         return primary[node] == stripe || primary[node] == ALL;
     }
 
-    private void join(int child) {
+    /**
+     * Joins a node; whether it was served. A node that a pairing or affinity {@code only} policy
+     * refused every parent waits until the others have joined ({@link DeferredJoins}): then it
+     * is not listed, and false is returned.
+     */
+    private boolean join(int child, DeferredJoins deferred) {
         Node n = index.node(child);
         gate.clearRefusal(child);
         Optional<Policy> bar = gate.barred(child, channel);
         if (bar.isPresent()) {
             SubstreamJoin.listBarred(plan, child, channel, bar.get());
-            return;
+            return false;
         }
         if (!SubstreamJoin.downlinkFits(resources, child, k, rate)) {
             plan.unserved(child, channel, UnservedReason.CAPACITY, Optional.empty(), 0);
-            return;
+            return false;
         }
         int first = Math.max(primary[child], 0);
         int got = 0;
@@ -153,16 +127,36 @@ final class SplitStreamRun extends ChannelJoins {
                 got++;
             }
         }
-        if (!gate.enoughSubstreams(child, channel, k, got)) {
+        boolean served = gate.enoughSubstreams(child, channel, k, got);
+        if (!served) {
             rollback(0);
-            PolicyGate.Unserved why = gate.unservedReason(child, holdings.reason(n));
-            plan.unserved(child, channel, why.reason(), why.policy(), 0);
+            if (!deferred.defer(child)) {
+                PolicyGate.Unserved why = gate.unservedReason(child, holdings.reason(n));
+                plan.unserved(child, channel, why.reason(), why.policy(), 0);
+            }
         }
         log.clear();
+        return served;
     }
 
-    /** Finds the node a parent in one stripe tree and attaches it; false if there is none. */
+    /**
+     * Finds the node a parent in one stripe tree and attaches it; false if there is none. While
+     * a dual-ingress domain of the node lacks a copy of the stripe, a parent outside that brings
+     * one is looked for first ({@link PolicyGate#preferEntering}), among interior holders with
+     * room and then the spare capacity group, before the usual search.
+     */
     private boolean place(int s, int child, Node n) {
+        if (!Holdings.restricted(n) && gate.entryPending(child, channel, s)) {
+            int entering = gate.preferEntering(child, channel, s, () -> {
+                int p = nearest(interiorWithRoom, s, child);
+                return p >= 0 ? p : nearest(spareCapacity, s, child);
+            });
+            if (entering >= 0) {
+                link(s, entering, child, true);
+                hold(s, child);
+                return true;
+            }
+        }
         int parent;
         boolean spare = true;
         if (Holdings.restricted(n)) {
@@ -387,24 +381,6 @@ final class SplitStreamRun extends ChannelJoins {
             spareCapacity.offer(s, node);
             if (inside) {
                 interiorWithRoom.offer(s, node);
-            }
-        }
-    }
-
-    /** Writes each stripe tree breadth-first from the sources. */
-    private void emit() {
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int s = 0; s < total; s++) {
-            for (int source : index.sources(channel)) {
-                queue.add(source);
-            }
-            while (!queue.isEmpty()) {
-                int p = queue.poll();
-                Node parent = index.node(p);
-                for (int c = forest.firstChild(s, p); c >= 0; c = forest.nextSibling(s, c)) {
-                    plan.edge(channel, s, p, c, Pairing.initiator(parent, index.node(c)));
-                    queue.add(c);
-                }
             }
         }
     }

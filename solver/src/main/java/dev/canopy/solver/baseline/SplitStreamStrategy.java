@@ -64,6 +64,14 @@ import java.util.SplittableRandom;
  *       the k+n stripes.
  *   <li>One static pass over a snapshot: no churn, failures, repair or heartbeats. The channel's
  *       maxDepth, when set, is honoured.
+ *   <li>Operator policies, which the paper does not have, are obeyed where they are hard, as in
+ *       the other baselines: every edge goes through the {@link PolicyGate} (filters, caps,
+ *       max-depth); a node a pairing or affinity {@code only} policy refused every parent waits
+ *       until the rest have joined ({@code DeferredJoins}); while a dual-ingress domain lacks a
+ *       copy of a stripe, a joining member first looks outside for a parent that brings one over
+ *       a fresh upstream link; {@link Preemption#apply} runs last (a domain still short of two
+ *       copies is relaxed or cut there). Relaxable policies are not set aside per node while
+ *       joining, and soft costs are ignored.
  * </ul>
  *
  * <p>Deterministic for a seed (same seed, equal plan); the time limit is not used. Handles 10^5
@@ -96,6 +104,7 @@ public final class SplitStreamStrategy implements Strategy {
             new SplitStreamRun(problem.routing(), gate, plan, random, keys, counters, c).run();
         }
         Preemption.apply(gate, plan);
+        plan.relaxed(gate.relaxations().entries());
         plan.metric("pushDowns", counters[0]);
         plan.metric("spareCapacityEdges", counters[1]);
         return plan.build(NAME, problem.options());

@@ -1,5 +1,10 @@
 package dev.canopy.solver.baseline;
 
+import dev.canopy.model.Node;
+import dev.canopy.model.SnapshotIndex;
+import dev.canopy.solver.Pairing;
+import dev.canopy.solver.PlanAssembler;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -102,5 +107,23 @@ final class StripeForest {
             highest = Math.max(highest, 1 + height(stripe, c));
         }
         return highest;
+    }
+
+    /** Writes each stripe tree into the plan, breadth-first from the channel's sources. */
+    void emit(PlanAssembler plan, SnapshotIndex index, int channel) {
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int s = 0; s < parent.length; s++) {
+            for (int source : index.sources(channel)) {
+                queue.add(source);
+            }
+            while (!queue.isEmpty()) {
+                int p = queue.poll();
+                Node from = index.node(p);
+                for (int c = firstChild[s][p]; c != NONE; c = nextSibling[s][c]) {
+                    plan.edge(channel, s, p, c, Pairing.initiator(from, index.node(c)));
+                    queue.add(c);
+                }
+            }
+        }
     }
 }

@@ -29,10 +29,12 @@ import java.util.Objects;
  * one may break the new rules), and when the last full plan is older than {@link
  * ReplanOptions#fullEvery} or the unserved pairs grew by more than {@link
  * ReplanOptions#widerShare} (the plan is adopted only if its gain beats {@link
- * ReplanOptions#edgePenalty} per changed edge). Local repair applies the hard edge filters and
- * max-depth bounds of the policies as compiled at the start or the last adopted full plan ({@link
- * State#mayParent}) to the nodes known then; caps, redundancy, priority, soft policies and the
- * edges of nodes that joined since wait for the next adopted full plan.
+ * ReplanOptions#edgePenalty} per changed edge). Local repair applies the hard edge filters,
+ * max-depth bounds and caps (link-cap, region-cap, serve-window share, single- and dual-ingress
+ * copies, in a ledger that follows every attach and detach) of the policies as compiled at the
+ * start or the last adopted full plan ({@link State#mayParent}) to the nodes known then;
+ * redundancy, priority, soft policies, a second dual-ingress copy and the edges of nodes that
+ * joined since wait for the next adopted full plan.
  *
  * <p>Versions go up by one per batch; the diff of a locally repaired batch is computed from the
  * edges it touched and equals {@link PlanDiff#between} of the plans before and after. Plans are

@@ -10,6 +10,8 @@ import dev.canopy.model.plan.Unserved;
 import dev.canopy.model.plan.UnservedReason;
 import dev.canopy.model.routing.Routing;
 import dev.canopy.policies.compile.CompiledPolicies;
+import dev.canopy.policies.compile.PolicyLedger;
+import dev.canopy.policies.compile.Relaxations;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.Resources;
 import dev.canopy.solver.multitree.Nearby;
@@ -39,6 +41,8 @@ final class State {
     private int unservedPairs;
     private CompiledPolicies policies = CompiledPolicies.NONE;
     private int policyNodes;
+    /** The hard and soft caps' running totals over the edges between nodes the policies know. */
+    private PolicyLedger caps = CompiledPolicies.NONE.ledger(Relaxations.none());
 
     State(Routing routing) {
         this.routing = routing;
@@ -79,12 +83,52 @@ final class State {
     }
 
     /**
-     * The operator's policies, compiled against this state's snapshot, whose hard edge filters
-     * and max-depth bounds {@link #mayParent} applies (caps are not counted in local repairs).
+     * The operator's policies, compiled against this state's snapshot, whose hard edge filters,
+     * max-depth bounds and caps {@link #mayParent} applies. The caps' ledger starts from the
+     * edges the state holds now and then follows every {@link #attach} and {@link #detach}
+     * between nodes the policies know (the snapshot's; not those that joined since). Nothing is
+     * set aside: a policy the full plan relaxed is strict in repair.
      */
     void usePolicies(CompiledPolicies compiled) {
         policies = compiled;
         policyNodes = routing.index().nodeCount();
+        caps = compiled.ledger(Relaxations.none());
+        for (int t = 0; t < forest.trees(); t++) {
+            for (int child = 0; child < net.size(); child++) {
+                int parent = forest.parent(t, child);
+                if (parent >= 0) {
+                    count(t, parent, child, 1);
+                }
+            }
+        }
+    }
+
+    /** Whether both ends are nodes the compiled policies know. */
+    private boolean known(int parent, int child) {
+        return !policies.isEmpty() && parent < policyNodes && child < policyNodes;
+    }
+
+    /** Counts an edge in the caps' ledger ({@code sign} 1) or takes it back (-1), between known nodes. */
+    private void count(int tree, int parent, int child, int sign) {
+        if (!known(parent, child)) {
+            return;
+        }
+        int c = forest.channel(tree);
+        int substream = forest.substream(tree);
+        if (sign > 0) {
+            caps.reserve(parent, child, c, substream, rate[c]);
+        } else {
+            caps.release(parent, child, c, substream, rate[c]);
+        }
+    }
+
+    /** Whether a hard cap (link-cap, region-cap, serve-window share, ingress) refuses the edge. */
+    private boolean capRefuses(int tree, int parent, int child) {
+        if (caps.isUnbounded() || !known(parent, child)) {
+            return false;
+        }
+        int c = forest.channel(tree);
+        return caps.exceeds(parent, child, c, forest.substream(tree), rate[c]).isPresent();
     }
 
     /** Whether the parent may send the channel to the child: the lightweight rules and the hard policy filters. */
@@ -180,6 +224,7 @@ final class State {
         int before = countIfUnserved(c, child);
         forest.link(tree, child, parent, opener);
         ledger.reserve(parent, child, rate[c]);
+        count(tree, parent, child, 1);
         paths.loadsChanged();
         spare.changed(parent);
         received[c][child]++;
@@ -197,6 +242,7 @@ final class State {
         int before = countIfUnserved(c, child);
         forest.unlink(tree, child);
         ledger.release(parent, child, rate[c]);
+        count(tree, parent, child, -1);
         paths.loadsChanged();
         spare.changed(parent);
         received[c][child]--;
@@ -212,8 +258,9 @@ final class State {
      * Whether {@code parent} may take {@code child} in the tree now: a present relaying node that
      * holds the substream (rooted at a source, not under the child), may pair with it (the
      * lightweight rules and the hard policy filters; nodes that joined after the snapshot are
-     * known to no policy), has the capacity on uplink, the child's downlink and the path, and
-     * keeps the channel's maxDepth and the child's max-depth policy bound.
+     * known to no policy), has the capacity on uplink, the child's downlink and the path, fits
+     * the hard policy caps, and keeps the channel's maxDepth and the child's max-depth policy
+     * bound.
      */
     boolean mayParent(int tree, int parent, int child) {
         return parentDepth(tree, parent, child) >= 0;
@@ -240,15 +287,15 @@ final class State {
                 || ledger.uplink(parent) < kbps
                 || ledger.downlink(child) < kbps
                 || !admits(parent, child, c)
-                || !paths.has(parent, child, kbps)) {
+                || !paths.has(parent, child, kbps)
+                || capRefuses(tree, parent, child)) {
             return -1;
         }
         int depth = forest.rootedDepth(tree, parent, child, net.sources(c), deepest);
         if (depth < 0) {
             return -1;
         }
-        boolean known = !policies.isEmpty() && parent < policyNodes && child < policyNodes;
-        if (known
+        if (known(parent, child)
                 && policies.maxDepth(child, c).isPresent()
                 && depth + 1 > policies.maxDepth(child, c).getAsInt()) {
             return -1;
