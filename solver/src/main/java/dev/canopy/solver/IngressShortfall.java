@@ -30,7 +30,7 @@ import java.util.List;
  * PolicyGate#closeEntry}), so a later pass cannot let a single copy in again. A domain that
  * received no copy at all, or two as asked, is left as it is. Works on the plan's edges through
  * {@link PlanAssembler}, releasing and reserving through the call's gate, so any strategy runs
- * it at the end ({@link Preemption#apply} runs it first). Stateless.
+ * it at the end ({@link FinishingPasses#apply} runs it first). Stateless.
  */
 public final class IngressShortfall {
     private IngressShortfall() {}

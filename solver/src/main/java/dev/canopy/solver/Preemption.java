@@ -26,7 +26,7 @@ import java.util.Set;
  *
  * <p>The displaced node is not re-placed: its parents are taken, and a strategy that could
  * re-place it would have served it in the first place with what is left. Without such a policy
- * nothing is done (but the dual-ingress pass). Works on the plan's edges through {@link PlanAssembler}, reserving through
+ * nothing is done. Works on the plan's edges through {@link PlanAssembler}, reserving through
  * the call's {@link PolicyGate}, so any strategy can run it last. Stateless.
  */
 public final class Preemption {
@@ -36,19 +36,15 @@ public final class Preemption {
     private Preemption() {}
 
     /**
-     * The policy passes every strategy runs over its finished plan: first the dual-ingress
-     * domains that got one copy where two are required are settled ({@link
-     * IngressShortfall#settle}: relaxed, or cut and closed), then unserved higher-tier nodes
-     * displace lower-tier leaves in every channel. Settling first lets preemption work on a plan
-     * whose domains are final (the gate keeps a cut domain closed).
+     * Unserved higher-tier nodes displace lower-tier leaves in every channel (see the type's
+     * contract); run by {@link FinishingPasses#apply} after dual-ingress domains are settled.
      *
      * @return how many nodes were displaced
      */
-    public static int apply(PolicyGate gate, PlanAssembler plan) {
+    static int apply(PolicyGate gate, PlanAssembler plan) {
         if (!gate.active()) {
             return 0;
         }
-        IngressShortfall.settle(gate, plan);
         Optional<TierPriority> priority = gate.policies().priority().filter(TierPriority::preempt);
         if (priority.isEmpty()) {
             return 0;

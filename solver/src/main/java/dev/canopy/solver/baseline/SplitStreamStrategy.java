@@ -2,11 +2,11 @@ package dev.canopy.solver.baseline;
 
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.Plan;
+import dev.canopy.solver.FinishingPasses;
 import dev.canopy.solver.JoinOrder;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.PolicyGate;
-import dev.canopy.solver.Preemption;
 import dev.canopy.solver.Resources;
 import dev.canopy.solver.Strategy;
 import java.util.SplittableRandom;
@@ -69,7 +69,7 @@ import java.util.SplittableRandom;
  *       max-depth); a node a pairing or affinity {@code only} policy refused every parent waits
  *       until the rest have joined ({@code DeferredJoins}); while a dual-ingress domain lacks a
  *       copy of a stripe, a joining member first looks outside for a parent that brings one over
- *       a fresh upstream link; {@link Preemption#apply} runs last (a domain still short of two
+ *       a fresh upstream link; {@link FinishingPasses#apply} runs last (a domain still short of two
  *       copies is relaxed or cut there). Relaxable policies are not set aside per node while
  *       joining, and soft costs are ignored.
  * </ul>
@@ -103,7 +103,7 @@ public final class SplitStreamStrategy implements Strategy {
         for (int c : JoinOrder.channels(index)) {
             new SplitStreamRun(problem.routing(), gate, plan, random, keys, counters, c).run();
         }
-        Preemption.apply(gate, plan);
+        FinishingPasses.apply(gate, plan);
         plan.relaxed(gate.relaxations().entries());
         plan.metric("pushDowns", counters[0]);
         plan.metric("spareCapacityEdges", counters[1]);

@@ -5,6 +5,7 @@ import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.model.routing.Routing;
 import dev.canopy.solver.DeferredJoins;
+import dev.canopy.solver.FinishingPasses;
 import dev.canopy.solver.Holdings;
 import dev.canopy.solver.JoinOrder;
 import dev.canopy.solver.Locality;
@@ -12,7 +13,6 @@ import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.PolicyGate;
-import dev.canopy.solver.Preemption;
 import dev.canopy.solver.Resources;
 import dev.canopy.solver.SubstreamJoin;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ final class Tracker {
         for (int c : JoinOrder.channels(index)) {
             new Run(problem.routing(), gate, plan, random, keys, preference, c).run();
         }
-        Preemption.apply(gate, plan);
+        FinishingPasses.apply(gate, plan);
         plan.relaxed(gate.relaxations().entries());
         return plan.build(name, problem.options());
     }

@@ -6,13 +6,13 @@ import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.model.routing.Routing;
 import dev.canopy.solver.DeferredJoins;
+import dev.canopy.solver.FinishingPasses;
 import dev.canopy.solver.Holdings;
 import dev.canopy.solver.JoinOrder;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.PolicyGate;
-import dev.canopy.solver.Preemption;
 import dev.canopy.solver.RegionOrder;
 import dev.canopy.solver.Resources;
 import dev.canopy.solver.Strategy;
@@ -84,7 +84,7 @@ public final class GreedyStrategy implements Strategy {
         for (int c : JoinOrder.channels(index)) {
             new ChannelRun(index, routing, gate, plan, quality, c).run();
         }
-        Preemption.apply(gate, plan);
+        FinishingPasses.apply(gate, plan);
         plan.relaxed(gate.relaxations().entries());
         return plan.build(NAME, problem.options());
     }

@@ -3,10 +3,10 @@ package dev.canopy.solver.multitree;
 import dev.canopy.model.ChannelKind;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.Plan;
+import dev.canopy.solver.FinishingPasses;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.PolicyGate;
-import dev.canopy.solver.Preemption;
 import dev.canopy.solver.Resources;
 import dev.canopy.solver.flow.UplinkShares;
 import java.util.Comparator;
@@ -65,7 +65,7 @@ final class TreePlanner {
             relaxed += outcome.relaxedPeers();
             friendRelays += outcome.friendRelays();
         }
-        Preemption.apply(gate, plan);
+        FinishingPasses.apply(gate, plan);
         plan.metric(RELAXATIONS, relaxed);
         plan.metric(FRIEND_RELAYS, friendRelays);
         plan.metric(EJECTED, ejected);
