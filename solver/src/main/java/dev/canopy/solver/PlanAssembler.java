@@ -60,20 +60,12 @@ public final class PlanAssembler {
     /** Removes the tree edge parent -> child of a substream; with {@code to} >= 0 it becomes parent -> to. */
     void replaceEdge(int channel, int substream, int parent, int child, int to, Initiator initiator) {
         List<Edge> edges = trees.get(key(channel, substream));
-        String p = index.node(parent).id();
-        String c = index.node(child).id();
-        for (int i = 0; i < edges.size(); i++) {
-            Edge e = edges.get(i);
-            if (e.parent().equals(p) && e.child().equals(c)) {
-                if (to >= 0) {
-                    edges.set(i, Edge.of(p, index.node(to).id(), initiator));
-                } else {
-                    edges.remove(i);
-                }
-                return;
-            }
+        int i = edgeIndex(edges, parent, child);
+        if (to >= 0) {
+            edges.set(i, Edge.of(index.node(parent).id(), index.node(to).id(), initiator));
+        } else {
+            edges.remove(i);
         }
-        throw new IllegalArgumentException("no edge " + p + " -> " + c);
     }
 
     /** Removes the tree edge parent -> child of a substream. */
@@ -84,13 +76,17 @@ public final class PlanAssembler {
     /** Moves the tree edge parent -> child of a substream to {@code newParent} -> child. */
     void reparent(int channel, int substream, int parent, int child, int newParent, Initiator initiator) {
         List<Edge> edges = trees.get(key(channel, substream));
+        int i = edgeIndex(edges, parent, child);
+        edges.set(i, Edge.of(index.node(newParent).id(), index.node(child).id(), initiator));
+    }
+
+    private int edgeIndex(List<Edge> edges, int parent, int child) {
         String p = index.node(parent).id();
         String c = index.node(child).id();
         for (int i = 0; i < edges.size(); i++) {
             Edge e = edges.get(i);
             if (e.parent().equals(p) && e.child().equals(c)) {
-                edges.set(i, Edge.of(index.node(newParent).id(), c, initiator));
-                return;
+                return i;
             }
         }
         throw new IllegalArgumentException("no edge " + p + " -> " + c);
