@@ -15,17 +15,25 @@ final class AffinityRule implements EdgeFilter {
     private final Policy policy;
     private final BitSet members;
     private final BitSet inForce;
+    private final PolicyParams.Affinity params;
+    private final Compilation context;
 
     AffinityRule(Policy policy, PolicyParams.Affinity params, Compilation context) {
         this.policy = policy;
-        this.members = new BitSet(context.index.nodeCount());
-        for (int i = 0; i < context.index.nodeCount(); i++) {
-            if (context.index.node(i).groups().contains(params.group())) {
-                members.set(i);
-            }
+        this.params = params;
+        this.context = context;
+        this.members = new BitSet(context.table.count());
+        this.inForce = new BitSet(context.table.count());
+        for (int i = 0; i < context.table.count(); i++) {
+            learn(i);
         }
-        this.inForce = context.withinHours(params.hours(), params.tz());
-        inForce.and(members);
+    }
+
+    @Override
+    public void learn(int number) {
+        boolean member = context.table.node(number).groups().contains(params.group());
+        members.set(number, member);
+        inForce.set(number, member && context.withinHours(params.hours(), params.tz(), number));
     }
 
     @Override

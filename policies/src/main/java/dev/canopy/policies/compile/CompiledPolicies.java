@@ -49,11 +49,19 @@ import java.util.OptionalInt;
  *
  * <p>Node, channel and link numbers are the dense numbers of the {@code SnapshotIndex} compiled
  * against. Immutable and thread-safe; queries allocate nothing and cost a few array reads per
- * policy of the kind concerned, so strategies may call them in their innermost loops.
+ * policy of the kind concerned, so strategies may call them in their innermost loops. The one
+ * exception is the private copy a {@link JoinablePolicies} owns ({@link #joinable}): it also
+ * answers for node numbers after the snapshot's that it has learned, and belongs to the thread
+ * of its owner (a re-planning session).
  */
 public final class CompiledPolicies {
     /** No policies: nothing is barred, forbidden, capped or preferred. */
-    public static final CompiledPolicies NONE = new CompiledPolicies(List.of(), List.of());
+    public static final CompiledPolicies NONE = new CompiledPolicies(List.of(), List.of(), null, Instant.EPOCH);
+
+    /** What the policies were compiled against (null only for {@link #NONE}) and when. */
+    private final Routing routing;
+
+    private final Instant at;
 
     private final List<Policy> policies;
     private final Map<String, Policy> byId;
@@ -70,7 +78,9 @@ public final class CompiledPolicies {
     private final Optional<TierPriority> priority;
     private final Unit[] relaxable;
 
-    private CompiledPolicies(List<Policy> policies, List<Unit> units) {
+    private CompiledPolicies(List<Policy> policies, List<Unit> units, Routing routing, Instant at) {
+        this.routing = routing;
+        this.at = at;
         this.policies = List.copyOf(policies);
         Map<String, Policy> ids = new LinkedHashMap<>();
         policies.forEach(p -> ids.putIfAbsent(p.id(), p));
@@ -153,12 +163,29 @@ public final class CompiledPolicies {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(problems.get(0));
         }
-        Compilation context = new Compilation(routing, at);
+        return build(document.policies(), new Compilation(routing, at)).policies();
+    }
+
+    private static JoinablePolicies build(List<Policy> policies, Compilation context) {
         List<Unit> units = new ArrayList<>();
-        for (Policy policy : document.policies()) {
+        for (Policy policy : policies) {
             units.add(Kinds.compile(policy, context));
         }
-        return new CompiledPolicies(document.policies(), units);
+        CompiledPolicies compiled = new CompiledPolicies(policies, units, context.routing, context.at());
+        return new JoinablePolicies(compiled, context, units);
+    }
+
+    /**
+     * A private copy of these policies, compiled afresh against the same routing at the same
+     * instant, that can {@linkplain JoinablePolicies#learn learn} nodes that join after the
+     * snapshot (or come back with a new record) so that every query here answers for them as it
+     * would had they been in the snapshot. Costs one compilation; this instance is left as it is.
+     */
+    public JoinablePolicies joinable() {
+        if (isEmpty()) {
+            return new JoinablePolicies(NONE, null, List.of());
+        }
+        return build(policies, new Compilation(routing, at));
     }
 
     /** Whether there are no policies at all. */

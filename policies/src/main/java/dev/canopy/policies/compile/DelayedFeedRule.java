@@ -1,9 +1,9 @@
 package dev.canopy.policies.compile;
 
 import dev.canopy.model.Node;
-import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.policy.Policy;
 import dev.canopy.model.policy.PolicyParams;
+import java.util.BitSet;
 
 /**
  * delayed-feed: peers of the given tiers get the selected channels {@code delaySec} late
@@ -16,24 +16,34 @@ import dev.canopy.model.policy.PolicyParams;
 final class DelayedFeedRule implements EdgeFilter {
     private final Policy policy;
     private final boolean[] channels;
-    private final boolean[] delayed;
+    private final BitSet delayed;
     private final int delaySec;
     private final DelayTable table;
+    private final NodeTable nodes;
+    private final PolicyParams.DelayedFeed params;
 
     DelayedFeedRule(Policy policy, PolicyParams.DelayedFeed params, Compilation context) {
         this.policy = policy;
-        SnapshotIndex index = context.index;
+        this.params = params;
+        this.nodes = context.table;
         this.channels = context.channels(params.channels());
         this.delaySec = (int) Math.min(Integer.MAX_VALUE, params.delaySec());
-        this.delayed = new boolean[index.nodeCount()];
+        this.delayed = new BitSet(nodes.count());
         this.table = context.delays();
-        for (int i = 0; i < index.nodeCount(); i++) {
-            Node node = index.node(i);
-            delayed[i] = !node.role().isServer() && params.tiers().contains(node.tier());
-            for (int c = 0; c < channels.length; c++) {
-                if (delayed[i] && channels[c]) {
-                    table.raise(c, i, delaySec);
-                }
+        for (int i = 0; i < nodes.count(); i++) {
+            learn(i);
+        }
+    }
+
+    /** Decides whether the node is delayed and raises its delays; the table was reset for it. */
+    @Override
+    public void learn(int number) {
+        Node node = nodes.node(number);
+        boolean late = !node.role().isServer() && params.tiers().contains(node.tier());
+        delayed.set(number, late);
+        for (int c = 0; c < channels.length; c++) {
+            if (late && channels[c]) {
+                table.raise(c, number, delaySec);
             }
         }
     }
@@ -45,12 +55,12 @@ final class DelayedFeedRule implements EdgeFilter {
 
     /** The delay this policy gives the node on the channel, 0 when it does not select it. */
     long delaySec(int node, int channel) {
-        return channels[channel] && delayed[node] ? delaySec : 0;
+        return channels[channel] && delayed.get(node) ? delaySec : 0;
     }
 
     @Override
     public boolean forbids(int parent, int child, int channel) {
-        if (!channels[channel] || !delayed[parent]) {
+        if (!channels[channel] || !delayed.get(parent)) {
             return false;
         }
         int parentDelay = table.of(channel, parent);

@@ -1,9 +1,9 @@
 package dev.canopy.policies.compile;
 
-import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.policy.Policy;
 import dev.canopy.model.policy.PolicyParams;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * geo-ban: the selected channels are never delivered to nodes in the given countries (a node's
@@ -15,20 +15,27 @@ final class GeoBanRule implements NodeBar {
     private final Policy policy;
     private final boolean[] channels;
     private final BitSet banned;
+    private final NodeTable table;
+    private final List<String> countries;
+    private final NodeMatcher nodes;
 
     GeoBanRule(Policy policy, PolicyParams.GeoBan params, Compilation context) {
         this.policy = policy;
         this.channels = context.channels(params.channels());
-        SnapshotIndex index = context.index;
-        NodeMatcher nodes = params.nodes().map(context::nodes).orElse(null);
-        this.banned = new BitSet(index.nodeCount());
-        for (int i = 0; i < index.nodeCount(); i++) {
-            boolean inCountry = params.countries().isEmpty()
-                    || index.countryOf(i).map(params.countries()::contains).orElse(false);
-            if (inCountry && (nodes == null || nodes.matches(i))) {
-                banned.set(i);
-            }
+        this.table = context.table;
+        this.countries = params.countries();
+        this.nodes = params.nodes().map(context::nodes).orElse(null);
+        this.banned = new BitSet(table.count());
+        for (int i = 0; i < table.count(); i++) {
+            learn(i);
         }
+    }
+
+    @Override
+    public void learn(int number) {
+        boolean inCountry = countries.isEmpty()
+                || table.countryOf(number).map(countries::contains).orElse(false);
+        banned.set(number, inCountry && (nodes == null || nodes.matches(number)));
     }
 
     @Override

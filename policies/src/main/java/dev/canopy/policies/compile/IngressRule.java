@@ -1,12 +1,10 @@
 package dev.canopy.policies.compile;
 
-import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.policy.Policy;
 import dev.canopy.model.policy.PolicyParams;
 import dev.canopy.model.routing.Route;
 import dev.canopy.model.routing.Routing;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,7 +19,7 @@ import java.util.Map;
  */
 final class IngressRule implements CapRule {
     private final Policy policy;
-    private final SnapshotIndex index;
+    private final NodeTable table;
     private final Routing routing;
     private final boolean[] channels;
     private final Ingress ingress;
@@ -29,7 +27,7 @@ final class IngressRule implements CapRule {
     private IngressRule(
             Policy policy, Compilation context, NodeMatcher members, boolean[] channels, int copies, boolean distinct) {
         this.policy = policy;
-        this.index = context.index;
+        this.table = context.table;
         this.routing = context.routing;
         this.channels = channels;
         this.ingress = new Ingress(policy, members, copies, distinct);
@@ -40,14 +38,9 @@ final class IngressRule implements CapRule {
                 ? enterprise(params.enterprise().get(), context)
                 : context.nodes(params.nodes().orElseThrow());
         if (params.enterprise().isPresent() && params.nodes().isPresent()) {
+            NodeMatcher inEnterprise = members;
             NodeMatcher selected = context.nodes(params.nodes().get());
-            BitSet both = new BitSet();
-            for (int i = 0; i < context.index.nodeCount(); i++) {
-                if (members.matches(i) && selected.matches(i)) {
-                    both.set(i);
-                }
-            }
-            members = NodeMatcher.ofNodes(both);
+            members = context.nodes(i -> inEnterprise.test(i) && selected.test(i));
         }
         return new IngressRule(policy, context, members, context.channels(params.channels()), 1, false);
     }
@@ -63,13 +56,9 @@ final class IngressRule implements CapRule {
     }
 
     private static NodeMatcher enterprise(String enterprise, Compilation context) {
-        BitSet members = new BitSet();
-        for (int i = 0; i < context.index.nodeCount(); i++) {
-            if (context.index.node(i).enterprise().map(enterprise::equals).orElse(false)) {
-                members.set(i);
-            }
-        }
-        return NodeMatcher.ofNodes(members);
+        NodeTable table = context.table;
+        return context.nodes(
+                i -> table.node(i).enterprise().map(enterprise::equals).orElse(false));
     }
 
     @Override
@@ -98,7 +87,7 @@ final class IngressRule implements CapRule {
 
     /** The last link of the edge's route (its upstream link into the domain), or -1 when it crosses none. */
     int upstream(int parent, int child) {
-        Route route = routing.route(index.regionOf(parent), index.regionOf(child));
+        Route route = routing.route(table.regionOf(parent), table.regionOf(child));
         return route.hops() == 0 ? -1 : route.link(route.hops() - 1);
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class LinkCapRule implements CapRule {
     private final Policy policy;
     private final SnapshotIndex index;
+    private final NodeTable table;
     private final Routing routing;
     private final int link;
     private final boolean aToB;
@@ -37,6 +38,7 @@ final class LinkCapRule implements CapRule {
     LinkCapRule(Policy policy, PolicyParams.LinkCap params, Compilation context) {
         this.policy = policy;
         this.index = context.index;
+        this.table = context.table;
         this.routing = context.routing;
         this.link = index.linkIndex(params.link()).orElseThrow();
         this.aToB = params.direction() != PolicyParams.Direction.B_TO_A;
@@ -64,8 +66,8 @@ final class LinkCapRule implements CapRule {
         if (!channels[channel]) {
             return 0;
         }
-        int from = index.regionOf(parent);
-        int to = index.regionOf(child);
+        int from = table.regionOf(parent);
+        int to = table.regionOf(child);
         if (from == to) {
             return 0;
         }

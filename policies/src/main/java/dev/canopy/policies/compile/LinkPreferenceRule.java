@@ -17,12 +17,14 @@ import java.util.List;
 final class LinkPreferenceRule implements EdgeCost {
     private final Policy policy;
     private final SnapshotIndex index;
+    private final NodeTable table;
     private final Routing routing;
     private final boolean[] disfavoured;
 
     LinkPreferenceRule(Policy policy, PolicyParams.LinkPreference params, Compilation context) {
         this.policy = policy;
         this.index = context.index;
+        this.table = context.table;
         this.routing = context.routing;
         this.disfavoured = new boolean[index.linkCount()];
         for (int l = 0; l < disfavoured.length; l++) {
@@ -43,8 +45,8 @@ final class LinkPreferenceRule implements EdgeCost {
 
     @Override
     public double cost(int parent, int child, int channel) {
-        int from = index.regionOf(parent);
-        int to = index.regionOf(child);
+        int from = table.regionOf(parent);
+        int to = table.regionOf(child);
         if (from == to) {
             return 0;
         }

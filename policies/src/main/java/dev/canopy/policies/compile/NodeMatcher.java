@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * The nodes of one snapshot that a {@link NodeSelector} selects, decided once when built so
@@ -21,22 +22,31 @@ import java.util.Set;
  * {@code nat}; {@code ipPrefixes} (a node with no {@code ip} matches none).
  *
  * <p>Names the snapshot does not have (an unknown region or id) select nothing here; {@link
- * PolicyReferences} reports them as errors before compiling. Immutable and thread-safe.
+ * PolicyReferences} reports them as errors before compiling. Immutable and thread-safe, except
+ * one a {@link JoinablePolicies} owns, which learns joined nodes on its session's thread.
  */
 public final class NodeMatcher {
     private final BitSet selected;
     private final boolean all;
+    private final IntPredicate test;
 
-    private NodeMatcher(BitSet selected, boolean all) {
+    private NodeMatcher(BitSet selected, boolean all, IntPredicate test) {
         this.selected = selected;
         this.all = all;
+        this.test = test;
     }
 
     /** The nodes of the index that the selector selects. */
     public static NodeMatcher of(NodeSelector selector, SnapshotIndex index) {
+        return of(selector, new NodeTable(index));
+    }
+
+    /** The nodes of the table that the selector selects; {@link #learn} evaluates it on nodes added later. */
+    static NodeMatcher of(NodeSelector selector, NodeTable table) {
         if (selector.isAll()) {
-            return new NodeMatcher(new BitSet(), true);
+            return new NodeMatcher(new BitSet(), true, i -> true);
         }
+        SnapshotIndex index = table.index();
         int[] regions = selector.regions().stream()
                 .map(index::regionIndex)
                 .mapToInt(r -> r.orElse(-1))
@@ -45,35 +55,60 @@ public final class NodeMatcher {
                 .map(IpPrefix::parse)
                 .flatMap(Optional::stream)
                 .toList();
-        BitSet selected = new BitSet(index.nodeCount());
-        if (!selector.ids().isEmpty()) {
-            for (String id : selector.ids()) {
+        Set<String> ids = Set.copyOf(selector.ids());
+        IntPredicate test = i ->
+                (ids.isEmpty() || ids.contains(table.node(i).id())) && matches(selector, regions, prefixes, table, i);
+        BitSet selected = new BitSet(table.count());
+        if (!ids.isEmpty()) {
+            for (String id : ids) {
                 OptionalInt node = index.nodeIndex(id);
-                if (node.isPresent() && matches(selector, regions, prefixes, index, node.getAsInt())) {
+                if (node.isPresent() && test.test(node.getAsInt())) {
                     selected.set(node.getAsInt());
                 }
             }
         } else {
-            for (int i = 0; i < index.nodeCount(); i++) {
-                if (matches(selector, regions, prefixes, index, i)) {
+            for (int i = 0; i < table.count(); i++) {
+                if (test.test(i)) {
                     selected.set(i);
                 }
             }
         }
-        return new NodeMatcher(selected, false);
+        return new NodeMatcher(selected, false, test);
     }
 
-    /** A matcher that selects exactly the given node numbers. */
-    static NodeMatcher ofNodes(BitSet nodes) {
-        return new NodeMatcher((BitSet) nodes.clone(), false);
+    /** The nodes of the table that pass a test; {@link #learn} applies it to nodes added later. */
+    static NodeMatcher of(IntPredicate test, NodeTable table) {
+        BitSet selected = new BitSet(table.count());
+        for (int i = 0; i < table.count(); i++) {
+            if (test.test(i)) {
+                selected.set(i);
+            }
+        }
+        return new NodeMatcher(selected, false, test);
     }
 
-    private static boolean matches(NodeSelector s, int[] regions, List<IpPrefix> prefixes, SnapshotIndex index, int i) {
-        Node node = index.node(i);
+    /**
+     * Decides node {@code number} afresh from the table the matcher was built over (a node that
+     * joined, or came back with a new record). Only {@link JoinablePolicies} calls it, on its
+     * own matchers.
+     */
+    void learn(int number) {
+        if (!all) {
+            selected.set(number, test.test(number));
+        }
+    }
+
+    /** Evaluates the selector on a node of the table now, without the bit kept for it. */
+    boolean test(int node) {
+        return test.test(node);
+    }
+
+    private static boolean matches(NodeSelector s, int[] regions, List<IpPrefix> prefixes, NodeTable table, int i) {
+        Node node = table.node(i);
         return (s.roles().isEmpty() || s.roles().contains(node.role()))
-                && (regions.length == 0 || within(index, i, regions))
+                && (regions.length == 0 || within(table, i, regions))
                 && (s.countries().isEmpty()
-                        || index.countryOf(i).map(s.countries()::contains).orElse(false))
+                        || table.countryOf(i).map(s.countries()::contains).orElse(false))
                 && (s.tiers().isEmpty() || s.tiers().contains(node.tier()))
                 && (s.types().isEmpty() || s.types().contains(node.type()))
                 && (s.groups().isEmpty() || shares(s.groups(), node.groups()))
@@ -86,10 +121,10 @@ public final class NodeMatcher {
                         || node.ip().map(ip -> inAny(prefixes, ip)).orElse(false));
     }
 
-    private static boolean within(SnapshotIndex index, int node, int[] regions) {
-        int region = index.regionOf(node);
+    private static boolean within(NodeTable table, int node, int[] regions) {
+        int region = table.regionOf(node);
         for (int r : regions) {
-            if (r >= 0 && region >= 0 && index.isWithin(region, r)) {
+            if (r >= 0 && region >= 0 && table.index().isWithin(region, r)) {
                 return true;
             }
         }

@@ -1,12 +1,11 @@
 package dev.canopy.policies.compile;
 
 import dev.canopy.model.Node;
-import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.policy.PairingRule;
 import dev.canopy.model.policy.Policy;
 import dev.canopy.model.policy.PolicyParams;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,36 +20,46 @@ final class PairingFilter implements EdgeFilter {
     private final NodeMatcher selected;
     private final Optional<PairingRule.Relation> relation;
     private final NodeMatcher partners;
-    private final int[] key;
-    private final int[][] groups;
-    private final boolean anySelected;
+    private final NodeTable table;
+    private final Map<String, Integer> names = new HashMap<>();
+    private int[] key;
+    private int[][] groups;
+    private boolean anySelected;
 
     PairingFilter(Policy policy, PolicyParams.Pairing params, Compilation context) {
         this.policy = policy;
-        SnapshotIndex index = context.index;
+        this.table = context.table;
         this.selected = context.nodes(params.nodes());
         this.relation = params.only().relation();
         this.partners = params.only().partners().map(context::nodes).orElse(null);
-        int n = index.nodeCount();
+        int n = table.count();
         this.key = new int[n];
         this.groups = new int[n][];
-        Map<String, Integer> names = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            Node node = index.node(i);
-            Optional<String> name = relation.isEmpty()
-                    ? Optional.empty()
-                    : switch (relation.get()) {
-                        case SAME_OWNER -> node.owner();
-                        case SAME_ENTERPRISE -> node.enterprise();
-                        case SAME_GROUP -> Optional.empty();
-                    };
-            key[i] = name.map(s -> names.computeIfAbsent(s, k -> names.size())).orElse(-1);
-            List<String> g = node.groups();
-            groups[i] = g.stream()
-                    .mapToInt(s -> names.computeIfAbsent("group:" + s, k -> names.size()))
-                    .toArray();
+            learn(i);
         }
-        this.anySelected = selected.count(n) > 0;
+    }
+
+    @Override
+    public void learn(int number) {
+        if (number >= key.length) {
+            int capacity = Math.max(number + 1, key.length + (key.length >> 1));
+            key = Arrays.copyOf(key, capacity);
+            groups = Arrays.copyOf(groups, capacity);
+        }
+        Node node = table.node(number);
+        Optional<String> name = relation.isEmpty()
+                ? Optional.empty()
+                : switch (relation.get()) {
+                    case SAME_OWNER -> node.owner();
+                    case SAME_ENTERPRISE -> node.enterprise();
+                    case SAME_GROUP -> Optional.empty();
+                };
+        key[number] = name.map(s -> names.computeIfAbsent(s, k -> names.size())).orElse(-1);
+        groups[number] = node.groups().stream()
+                .mapToInt(s -> names.computeIfAbsent("group:" + s, k -> names.size()))
+                .toArray();
+        anySelected |= selected.matches(number);
     }
 
     @Override

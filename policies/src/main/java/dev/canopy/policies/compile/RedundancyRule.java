@@ -13,6 +13,7 @@ import dev.canopy.model.policy.PolicyParams;
 final class RedundancyRule implements Unit {
     private final Policy policy;
     private final SnapshotIndex index;
+    private final NodeTable table;
     private final boolean[] channels;
     private final boolean[] inRegion;
     private final int parity;
@@ -20,6 +21,7 @@ final class RedundancyRule implements Unit {
     RedundancyRule(Policy policy, PolicyParams.Redundancy params, Compilation context) {
         this.policy = policy;
         this.index = context.index;
+        this.table = context.table;
         this.channels = context.channels(params.channels());
         this.inRegion = new boolean[index.regionCount()];
         int[] regions = params.regions().stream()
@@ -40,7 +42,7 @@ final class RedundancyRule implements Unit {
     }
 
     boolean selects(int node, int channel) {
-        return channels[channel] && inRegion[index.regionOf(node)];
+        return channels[channel] && inRegion[table.regionOf(node)];
     }
 
     /** The parity for the channel: the policy's, capped at the channel's. */

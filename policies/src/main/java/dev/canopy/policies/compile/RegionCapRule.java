@@ -10,7 +10,7 @@ import dev.canopy.model.policy.PolicyParams;
  */
 final class RegionCapRule implements CapRule {
     private final Policy policy;
-    private final SnapshotIndex index;
+    private final NodeTable table;
     private final boolean[] insideRegion;
     private final PolicyParams.Flow flow;
     private final boolean[] channels;
@@ -18,7 +18,8 @@ final class RegionCapRule implements CapRule {
 
     RegionCapRule(Policy policy, PolicyParams.RegionCap params, Compilation context) {
         this.policy = policy;
-        this.index = context.index;
+        this.table = context.table;
+        SnapshotIndex index = context.index;
         int region = index.regionIndex(params.region()).orElseThrow();
         this.insideRegion = new boolean[index.regionCount()];
         for (int r = 0; r < insideRegion.length; r++) {
@@ -44,8 +45,8 @@ final class RegionCapRule implements CapRule {
         if (!channels[channel]) {
             return false;
         }
-        boolean from = insideRegion[index.regionOf(parent)];
-        boolean to = insideRegion[index.regionOf(child)];
+        boolean from = insideRegion[table.regionOf(parent)];
+        boolean to = insideRegion[table.regionOf(child)];
         return switch (flow) {
             case INGRESS -> !from && to;
             case EGRESS -> from && !to;

@@ -1,8 +1,8 @@
 package dev.canopy.policies.compile;
 
-import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.policy.Policy;
 import dev.canopy.model.policy.PolicyParams;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -13,25 +13,32 @@ import java.util.BitSet;
  */
 final class ServeWindowRule implements EdgeFilter, CapRule {
     private final Policy policy;
-    private final SnapshotIndex index;
+    private final NodeTable table;
     private final NodeMatcher nodes;
     private final BitSet closed;
     private final double share;
-    private final boolean anySelected;
+    private final PolicyParams.ServeWindow params;
+    private final Compilation context;
+    private boolean anySelected;
 
     ServeWindowRule(Policy policy, PolicyParams.ServeWindow params, Compilation context) {
         this.policy = policy;
-        this.index = context.index;
+        this.params = params;
+        this.context = context;
+        this.table = context.table;
         this.nodes = context.nodes(params.nodes());
-        BitSet open = context.withinHours(params.hours(), params.tz());
-        this.closed = new BitSet(index.nodeCount());
-        for (int i = 0; i < index.nodeCount(); i++) {
-            if (nodes.matches(i) && !open.get(i)) {
-                closed.set(i);
-            }
+        this.closed = new BitSet(table.count());
+        for (int i = 0; i < table.count(); i++) {
+            learn(i);
         }
         this.share = params.maxUplinkShare();
-        this.anySelected = nodes.count(index.nodeCount()) > 0;
+    }
+
+    @Override
+    public void learn(int number) {
+        boolean selected = nodes.matches(number);
+        closed.set(number, selected && !context.withinHours(params.hours(), params.tz(), number));
+        anySelected |= selected;
     }
 
     @Override
@@ -51,26 +58,30 @@ final class ServeWindowRule implements EdgeFilter, CapRule {
 
     /** The most a selected node may send, in kbps. */
     long allowance(int node) {
-        return (long) Math.floor(share * index.node(node).uplinkKbps());
+        return (long) Math.floor(share * table.node(node).uplinkKbps());
     }
 
     @Override
     public CapState newState() {
         return new CapState() {
-            private final long[] sent = new long[index.nodeCount()];
+            private long[] sent = new long[table.count()];
 
             @Override
             public double excessIfAdded(int parent, int child, int channel, int substream, long kbps) {
                 if (share >= 1 || !nodes.matches(parent)) {
                     return 0;
                 }
-                long over = sent[parent] + kbps - allowance(parent);
+                long already = parent < sent.length ? sent[parent] : 0;
+                long over = already + kbps - allowance(parent);
                 return over > 0 ? over / 1000.0 : 0;
             }
 
             @Override
             public void add(int parent, int child, int channel, int substream, long kbps, int sign) {
                 if (nodes.matches(parent)) {
+                    if (parent >= sent.length) {
+                        sent = Arrays.copyOf(sent, Math.max(parent + 1, table.count()));
+                    }
                     sent[parent] += sign * kbps;
                 }
             }

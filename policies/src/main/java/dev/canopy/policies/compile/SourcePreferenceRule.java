@@ -15,11 +15,13 @@ import dev.canopy.model.policy.PolicyParams;
 final class SourcePreferenceRule implements EdgeCost {
     private final Policy policy;
     private final SnapshotIndex index;
+    private final NodeTable table;
     private final boolean preferServers;
 
     SourcePreferenceRule(Policy policy, PolicyParams.SourcePreference params, Compilation context) {
         this.policy = policy;
         this.index = context.index;
+        this.table = context.table;
         boolean servers = params.prefer() == PolicyParams.SourceKind.SERVERS;
         boolean underQuota = params.quota()
                 .map(q -> index.link(index.linkIndex(q.link()).orElseThrow())
@@ -42,7 +44,7 @@ final class SourcePreferenceRule implements EdgeCost {
 
     @Override
     public double cost(int parent, int child, int channel) {
-        return index.node(parent).role().isServer() == preferServers ? 0 : 1;
+        return table.node(parent).role().isServer() == preferServers ? 0 : 1;
     }
 
     @Override

@@ -13,4 +13,12 @@ interface Unit {
 
     /** Whether the policy can keep the node from receiving the channel, or limit how. */
     boolean affects(int node, int channel);
+
+    /**
+     * Sets what the rule keeps per node for node {@code number} from the compilation's node
+     * table, which already holds it (its matchers have learned it too). Only {@link
+     * JoinablePolicies} calls it, on units it owns; rules that keep nothing per node beyond
+     * their matchers and the table do nothing.
+     */
+    default void learn(int number) {}
 }

@@ -5,8 +5,11 @@ import dev.canopy.model.Node;
 import dev.canopy.model.event.Event;
 import dev.canopy.model.event.Events;
 import dev.canopy.model.plan.UnservedReason;
+import dev.canopy.model.policy.Policy;
 import dev.canopy.model.routing.Route;
+import dev.canopy.policies.compile.CompiledPolicies;
 import dev.canopy.solver.Resources;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -61,6 +64,11 @@ final class EventHandler {
     /** Gives a receiver the substreams it lacks: promoted in its home tree when high-quality. */
     private void serve(int c, int node, boolean joining) {
         if (!state.net.receiver(c, node)) {
+            return;
+        }
+        Optional<Policy> bar = state.barred(c, node);
+        if (bar.isPresent()) {
+            state.setReason(c, node, CompiledPolicies.reasonFor(bar.get()));
             return;
         }
         Forest forest = state.forest;

@@ -8,8 +8,10 @@ import dev.canopy.model.plan.Edge;
 import dev.canopy.model.plan.Initiator;
 import dev.canopy.model.plan.Unserved;
 import dev.canopy.model.plan.UnservedReason;
+import dev.canopy.model.policy.Policy;
 import dev.canopy.model.routing.Routing;
 import dev.canopy.policies.compile.CompiledPolicies;
+import dev.canopy.policies.compile.JoinablePolicies;
 import dev.canopy.policies.compile.PolicyLedger;
 import dev.canopy.policies.compile.Relaxations;
 import dev.canopy.solver.Pairing;
@@ -40,8 +42,9 @@ final class State {
     private final int[] treeEdges;
     private int unservedPairs;
     private CompiledPolicies policies = CompiledPolicies.NONE;
-    private int policyNodes;
-    /** The hard and soft caps' running totals over the edges between nodes the policies know. */
+    /** The session's own copy of the policies, which learns every node that joins. */
+    private JoinablePolicies joinable = CompiledPolicies.NONE.joinable();
+    /** The hard and soft caps' running totals over every edge. */
     private PolicyLedger caps = CompiledPolicies.NONE.ledger(Relaxations.none());
 
     State(Routing routing) {
@@ -83,16 +86,21 @@ final class State {
     }
 
     /**
-     * The operator's policies, compiled against this state's snapshot, whose hard edge filters,
-     * max-depth bounds and caps {@link #mayParent} applies. The caps' ledger starts from the
-     * edges the state holds now and then follows every {@link #attach} and {@link #detach}
-     * between nodes the policies know (the snapshot's; not those that joined since). Nothing is
-     * set aside: a policy the full plan relaxed is strict in repair.
+     * The operator's policies, compiled against this state's snapshot, whose bars, hard edge
+     * filters, max-depth bounds and caps {@link #mayParent} and {@link #barred} apply. The state
+     * keeps its own {@linkplain CompiledPolicies#joinable joinable} copy, which {@link #join}
+     * teaches every node that joins, so joined nodes obey them like the snapshot's. The caps'
+     * ledger starts from the edges the state holds now and then follows every {@link #attach}
+     * and {@link #detach}. Nothing is set aside: a policy the full plan relaxed is strict in
+     * repair.
      */
     void usePolicies(CompiledPolicies compiled) {
-        policies = compiled;
-        policyNodes = routing.index().nodeCount();
-        caps = compiled.ledger(Relaxations.none());
+        joinable = compiled.joinable();
+        for (int i = routing.index().nodeCount(); i < net.size(); i++) {
+            joinable.learn(i, net.node(i), net.region(i));
+        }
+        policies = joinable.policies();
+        caps = policies.ledger(Relaxations.none());
         for (int t = 0; t < forest.trees(); t++) {
             for (int child = 0; child < net.size(); child++) {
                 int parent = forest.parent(t, child);
@@ -103,14 +111,9 @@ final class State {
         }
     }
 
-    /** Whether both ends are nodes the compiled policies know. */
-    private boolean known(int parent, int child) {
-        return !policies.isEmpty() && parent < policyNodes && child < policyNodes;
-    }
-
-    /** Counts an edge in the caps' ledger ({@code sign} 1) or takes it back (-1), between known nodes. */
+    /** Counts an edge in the caps' ledger ({@code sign} 1) or takes it back (-1). */
     private void count(int tree, int parent, int child, int sign) {
-        if (!known(parent, child)) {
+        if (policies.isEmpty()) {
             return;
         }
         int c = forest.channel(tree);
@@ -124,7 +127,7 @@ final class State {
 
     /** Whether a hard cap (link-cap, region-cap, serve-window share, ingress) refuses the edge. */
     private boolean capRefuses(int tree, int parent, int child) {
-        if (caps.isUnbounded() || !known(parent, child)) {
+        if (caps.isUnbounded()) {
             return false;
         }
         int c = forest.channel(tree);
@@ -135,9 +138,12 @@ final class State {
     boolean admits(int parent, int child, int channel) {
         return net.mayPair(parent, child)
                 && (policies.isEmpty()
-                        || parent >= policyNodes
-                        || child >= policyNodes
                         || policies.forbidsEdge(parent, child, channel).isEmpty());
+    }
+
+    /** The hard geo-ban or deny policy that keeps the node from the channel, if any. */
+    Optional<Policy> barred(int channel, int node) {
+        return policies.isEmpty() ? Optional.empty() : policies.barred(node, channel);
     }
 
     /** Edges of a tree now. */
@@ -191,8 +197,11 @@ final class State {
         }
         int got = received[channel][node];
         UnservedReason why = got > 0 ? UnservedReason.DEGRADED : reason(channel, node);
+        Optional<String> policy = why == UnservedReason.GEO_BAN || why == UnservedReason.DENY
+                ? barred(channel, node).map(Policy::id)
+                : Optional.empty();
         return Optional.of(
-                new Unserved(net.node(node).id(), net.channel(channel).id(), why, Optional.empty(), got));
+                new Unserved(net.node(node).id(), net.channel(channel).id(), why, policy, got));
     }
 
     /** Records the pair's entry before it changes (once per batch) and keeps the unserved count. */
@@ -257,8 +266,7 @@ final class State {
     /**
      * Whether {@code parent} may take {@code child} in the tree now: a present relaying node that
      * holds the substream (rooted at a source, not under the child), may pair with it (the
-     * lightweight rules and the hard policy filters; nodes that joined after the snapshot are
-     * known to no policy), has the capacity on uplink, the child's downlink and the path, fits
+     * lightweight rules and the hard policy filters, joined nodes included), has the capacity on uplink, the child's downlink and the path, fits
      * the hard policy caps, and keeps the channel's maxDepth and the child's max-depth policy
      * bound.
      */
@@ -295,7 +303,7 @@ final class State {
         if (depth < 0) {
             return -1;
         }
-        if (known(parent, child)
+        if (!policies.isEmpty()
                 && policies.maxDepth(child, c).isPresent()
                 && depth + 1 > policies.maxDepth(child, c).getAsInt()) {
             return -1;
@@ -323,6 +331,9 @@ final class State {
             journal.pair(c, number, Optional::empty);
         }
         int i = net.join(node, region);
+        if (!policies.isEmpty()) {
+            joinable.learn(i, node, region);
+        }
         if (i >= ledger.nodeCount()) {
             ledger.addNode(region, node.uplinkKbps(), node.downlinkKbps());
         } else {

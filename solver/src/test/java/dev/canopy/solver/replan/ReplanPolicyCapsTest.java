@@ -94,8 +94,8 @@ class ReplanPolicyCapsTest {
 
     /**
      * A generated network, its busiest link capped at half the traffic the unconstrained plan
-     * puts on it; peers fail, leave and come back, and edges congest (no new node joins: nodes
-     * that join after the policies were compiled are known to none). Every plan verifies under
+     * puts on it; peers fail, leave and come back, and edges congest (joins of new nodes are
+     * covered by ReplanJoinPolicyTest). Every plan verifies under
      * the cap.
      */
     @Property(tries = 15)
