@@ -59,12 +59,16 @@ public final class ReplanSession {
     private int unservedAfterFull;
     private int wantedAfterFull;
     private boolean widerPending;
+    private IngressWatch ingressWatch;
+    /** A dual-ingress domain lost a copy in repair: the next batch is a forced full re-plan. */
+    private boolean ingressPending;
 
     private ReplanSession(PlanningProblem problem, Plan plan, ReplanOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.policies = problem.policies();
         install(PlanLoader.load(problem.routing(), plan));
         state.usePolicies(problem.compiled());
+        this.ingressWatch = IngressWatch.after(state);
         this.version = plan.version();
         this.lastFull = state.net.now();
     }
@@ -97,7 +101,7 @@ public final class ReplanSession {
      */
     public ReplanOutcome applyAll(List<? extends Event> batch) {
         BatchCheck.check(state.net, batch);
-        boolean forced = false;
+        boolean forced = ingressPending;
         PolicyDocument next = policies;
         for (Event event : batch) {
             if (event instanceof Events.PolicyChange change) {
@@ -128,6 +132,7 @@ public final class ReplanSession {
         if (state.unservedPairs() - unservedAfterFull > options.widerShare() * Math.max(1, wantedAfterFull)) {
             widerPending = true;
         }
+        ingressPending = ingressWatch.lost(state);
         return new ReplanOutcome(
                 version, diff, ReplanOutcome.Recompute.NONE, diff.changes().size());
     }
@@ -141,6 +146,8 @@ public final class ReplanSession {
         cached = result.plan();
         lastFull = state.net.now();
         widerPending = false;
+        ingressPending = false;
+        ingressWatch = IngressWatch.after(state);
         Diff diff = PlanDiff.between(before, cached);
         return new ReplanOutcome(
                 version,

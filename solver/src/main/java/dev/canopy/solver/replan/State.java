@@ -111,6 +111,16 @@ final class State {
         }
     }
 
+    /** The policies in force in repair (the session's joinable copy). */
+    CompiledPolicies policies() {
+        return policies;
+    }
+
+    /** The hard caps' ledger, following every edge of the state. */
+    PolicyLedger caps() {
+        return caps;
+    }
+
     /** Counts an edge in the caps' ledger ({@code sign} 1) or takes it back (-1). */
     private void count(int tree, int parent, int child, int sign) {
         if (policies.isEmpty()) {
