@@ -92,11 +92,6 @@ final class PlanCommand implements Callable<Integer> {
         }
         long t1 = System.nanoTime();
         PlanningProblem problem = PlanningProblem.of(network, rules, options);
-        if (!rules.policies().isEmpty() && chosen.name().equals("exact")) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "strategy exact does not plan under operator policies yet; use greedy or multi-tree");
-        }
         Plan plan = chosen.plan(problem);
         long t2 = System.nanoTime();
         Verification verification = PlanVerifier.verify(problem.routing(), plan, problem.compiled());

@@ -10,6 +10,25 @@ interface CapRule extends Unit {
     CapState newState();
 
     /**
+     * The cap as linear constraints over a plan's edges, for models that state it up front
+     * ({@link LinearCaps}): gives {@code sink} each constraint (a group number of this rule) the
+     * edge counts in, with the amount it adds (kbps, or 1 for a copy). Lifts are not looked at.
+     */
+    void terms(int parent, int child, int channel, int substream, long kbps, LinearCaps.Sink sink);
+
+    /** The most a group of {@link #terms} may sum to (never negative). */
+    long bound(long group);
+
+    /**
+     * Whether a group of {@link #terms} should sum to 0 or exactly its {@link #bound}
+     * (dual-ingress copies): a hard rule for a policy that cannot be set aside, a preference for
+     * a relaxable one (whose shortfall the passes over the finished plan settle).
+     */
+    default boolean allOrNone(long group) {
+        return false;
+    }
+
+    /**
      * The running totals of one cap while one plan grows. {@code substream} is
      * {@link PolicyLedger#WHOLE_CHANNEL} for a mesh edge carrying the whole channel. Not
      * thread-safe.

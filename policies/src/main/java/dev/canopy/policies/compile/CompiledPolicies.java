@@ -372,6 +372,11 @@ public final class CompiledPolicies {
         return out;
     }
 
+    /** The hard caps as linear constraints, for models that state them up front; nothing lifted. */
+    public LinearCaps linearCaps() {
+        return new LinearCaps(hardCaps);
+    }
+
     /** A fresh ledger of the caps for one plan, refusing no edge into a node that has the cap lifted. */
     public PolicyLedger ledger(Relaxations lifted) {
         return new PolicyLedger(hardCaps, softCaps, lifted);

@@ -91,6 +91,36 @@ final class IngressRule implements CapRule {
         return route.hops() == 0 ? -1 : route.link(route.hops() - 1);
     }
 
+    /** Bits of a group number that hold the upstream link plus 2 (0 for the copies group). */
+    private static final long LINK_BITS = 0xFF_FFFFL;
+
+    /**
+     * Groups: per (channel, substream) the copies entering (bound the rule's copies), and with
+     * distinct links per (channel, substream, upstream link) as well (bound 1).
+     */
+    @Override
+    public void terms(int parent, int child, int channel, int substream, long kbps, LinearCaps.Sink sink) {
+        if (!channels[channel] || !ingress.enters(parent, child)) {
+            return;
+        }
+        long copies = ((long) channel << 40) | ((substream & 0xFFFFL) << 24);
+        sink.add(copies, 1);
+        if (ingress.distinctLinks()) {
+            sink.add(copies | ((upstream(parent, child) + 2L) & LINK_BITS), 1);
+        }
+    }
+
+    @Override
+    public long bound(long group) {
+        return (group & LINK_BITS) == 0 ? ingress.copies() : 1;
+    }
+
+    /** Dual-ingress copies enter two at a time or not at all. */
+    @Override
+    public boolean allOrNone(long group) {
+        return ingress.copies() == 2 && (group & LINK_BITS) == 0;
+    }
+
     @Override
     public CapState newState() {
         return new CapState() {

@@ -99,6 +99,19 @@ final class LinkCapRule implements CapRule {
     }
 
     @Override
+    public void terms(int parent, int child, int channel, int substream, long kbps, LinearCaps.Sink sink) {
+        int direction = crossing(parent, child, channel);
+        if (direction != 0) {
+            sink.add(direction, kbps);
+        }
+    }
+
+    @Override
+    public long bound(long group) {
+        return Math.max(0, maxKbps - loadKbps);
+    }
+
+    @Override
     public CapState newState() {
         return new CapState() {
             private final long[] planned = new long[3];

@@ -55,6 +55,18 @@ final class RegionCapRule implements CapRule {
     }
 
     @Override
+    public void terms(int parent, int child, int channel, int substream, long kbps, LinearCaps.Sink sink) {
+        if (counts(parent, child, channel)) {
+            sink.add(0, kbps);
+        }
+    }
+
+    @Override
+    public long bound(long group) {
+        return Math.max(0, maxKbps);
+    }
+
+    @Override
     public CapState newState() {
         return new CapState() {
             private long planned;

@@ -62,6 +62,18 @@ final class ServeWindowRule implements EdgeFilter, CapRule {
     }
 
     @Override
+    public void terms(int parent, int child, int channel, int substream, long kbps, LinearCaps.Sink sink) {
+        if (share < 1 && nodes.matches(parent)) {
+            sink.add(parent, kbps);
+        }
+    }
+
+    @Override
+    public long bound(long group) {
+        return Math.max(0, allowance((int) group));
+    }
+
+    @Override
     public CapState newState() {
         return new CapState() {
             private long[] sent = new long[table.count()];

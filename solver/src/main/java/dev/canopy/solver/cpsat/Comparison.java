@@ -55,6 +55,29 @@ final class Comparison {
                 metrics);
     }
 
+    /**
+     * Greedy's plan under exact's name when exact does not solve the problem itself: marked
+     * {@code exact.fallback=greedy}, {@code exact.fallbackWhy} saying why, {@code optimal=false}.
+     */
+    static Plan fallback(Plan greedy, String name, String why) {
+        Map<String, Object> metrics = new LinkedHashMap<>(greedy.metrics());
+        metrics.put("optimal", false);
+        metrics.put("exact.model", "class");
+        metrics.put("exact.fallback", "greedy");
+        metrics.put("exact.fallbackWhy", why);
+        return new Plan(
+                greedy.format(),
+                greedy.snapshot(),
+                greedy.version(),
+                greedy.createdAt(),
+                name,
+                greedy.overlays(),
+                greedy.clubs(),
+                greedy.unserved(),
+                greedy.relaxed(),
+                metrics);
+    }
+
     /** The served objective of a plan: the tier weights of its served pairs. */
     private static long servedWeight(SnapshotIndex index, Plan plan) {
         long[] receivers = TierWeights.pairsPerTier(index);

@@ -1,14 +1,13 @@
 package dev.canopy.solver.cpsat;
 
-import dev.canopy.model.Limit;
-import dev.canopy.model.Node;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.Plan;
-import dev.canopy.model.plan.UnservedReason;
+import dev.canopy.solver.FinishingPasses;
 import dev.canopy.solver.Locality;
-import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.PolicyGate;
+import dev.canopy.solver.Resources;
 import dev.canopy.solver.Strategy;
 import dev.canopy.solver.greedy.GreedyStrategy;
 import java.util.Optional;
@@ -40,6 +39,16 @@ import java.util.Optional;
  * PlanHint}). Refused (with
  * the reason): channels of different substream rates, a channel with maxDepth, a capped link
  * that a plan could fill, more than {@value PeerClasses#MAX_CHANNELS_PER_CLASS} channels per node.
+ *
+ * <p><b>Operator policies</b>: the per-node model states every hard one ({@link NodeModel}):
+ * barred nodes get no edge and are listed with the bar's reason and policy, edges a hard filter
+ * forbids have no variable, max-depth bounds the depth labels, redundancy raises the substreams
+ * a node needs, and the caps (link-cap, region-cap, serve-window share, single- and
+ * dual-ingress copies) are linear constraints; a priority policy orders the tier weights. Soft
+ * costs are ignored and nothing is relaxed beyond what {@link FinishingPasses#apply}, run last
+ * as in every strategy, sets aside (a relaxable dual-ingress domain left with one copy). The
+ * class model does not state policies: its problems are then planned by greedy under the
+ * policies and marked {@code exact.fallback=greedy}, {@code exact.fallbackWhy=policies}.
  *
  * <p>Deterministic: one CP-SAT worker, the options' seed, and a deterministic-time budget; a
  * wall-clock {@code timeLimit} is honoured as well (a run cut by it may not repeat). Stateless
@@ -79,10 +88,6 @@ public final class ExactStrategy implements Strategy {
 
     @Override
     public Plan plan(PlanningProblem problem) {
-        if (!problem.compiled().isEmpty()) {
-            throw new IllegalArgumentException(
-                    "strategy exact does not plan under operator policies yet; use greedy or multi-tree");
-        }
         return plan(problem, Model.AUTO);
     }
 
@@ -99,6 +104,9 @@ public final class ExactStrategy implements Strategy {
         }
         Model chosen =
                 model == Model.AUTO ? (NodeModel.size(index) <= NODE_MODEL_EDGES ? Model.NODE : Model.CLASS) : model;
+        if (chosen == Model.CLASS && !problem.compiled().isEmpty()) {
+            return Comparison.fallback(new GreedyStrategy().plan(problem), NAME, "policies");
+        }
         if (chosen == Model.CLASS) {
             Optional<String> why = ClassPlanner.unsupported(problem);
             if (why.isPresent()) {
@@ -108,7 +116,14 @@ public final class ExactStrategy implements Strategy {
         }
         PlanAssembler plan = new PlanAssembler(index);
         if (chosen == Model.NODE) {
-            return assemble(problem, plan, NodePlanner.plan(problem, plan));
+            PolicyGate gate = PolicyGate.of(problem, new Resources(problem.routing()));
+            NodePlanner.Reception reception = NodePlanner.plan(problem, gate, plan);
+            ExactUnserved.list(problem, gate, plan, reception.received(), reception.hops());
+            if (FinishingPasses.apply(gate, plan) > 0) {
+                plan.metric("optimal", false);
+            }
+            plan.relaxed(gate.relaxations().entries());
+            return plan.build(NAME, problem.options());
         }
         Plan greedy = new GreedyStrategy().plan(problem);
         Plan exact = assemble(problem, plan, ClassPlanner.plan(problem, plan, greedy));
@@ -120,33 +135,12 @@ public final class ExactStrategy implements Strategy {
 
     /** Lists every receiver that got fewer than k substreams as unserved, and builds the plan. */
     private static Plan assemble(PlanningProblem problem, PlanAssembler plan, int[][] received) {
-        SnapshotIndex index = problem.index();
-        for (int c = 0; c < index.channelCount(); c++) {
-            int k = index.channel(c).substreams();
-            for (int q : index.receivers(c)) {
-                int got = received[c][q];
-                if (got < k) {
-                    UnservedReason reason = got > 0 ? UnservedReason.DEGRADED : reason(index, c, q);
-                    plan.unserved(q, c, reason, Optional.empty(), got);
-                }
-            }
-        }
+        ExactUnserved.list(
+                problem,
+                PolicyGate.unrestricted(problem.index(), new Resources(problem.routing())),
+                plan,
+                received,
+                new int[0][]);
         return plan.build(NAME, problem.options());
-    }
-
-    /** Why a node got nothing: its access list or the lightweight rules leave no holder, else capacity. */
-    private static UnservedReason reason(SnapshotIndex index, int channel, int node) {
-        Node child = index.node(node);
-        var down = child.downlinkKbps();
-        if (down.isPresent() && down.getAsLong() < index.channel(channel).rateKbps()) {
-            return UnservedReason.CAPACITY;
-        }
-        for (int p = 0; p < index.nodeCount(); p++) {
-            boolean holder = index.isSource(channel, p) || index.wants(channel, p);
-            if (p != node && holder && Pairing.canPair(index.node(p), child)) {
-                return UnservedReason.CAPACITY;
-            }
-        }
-        return child.has(Limit.ACCESS_LIST) ? UnservedReason.ACCESS_LIST : UnservedReason.NO_COMPATIBLE_SOURCE;
     }
 }

@@ -10,9 +10,11 @@ import dev.canopy.model.Node;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.routing.Route;
 import dev.canopy.model.routing.Routing;
+import dev.canopy.policies.compile.LinearCaps;
 import dev.canopy.solver.Locality;
-import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanOptions;
+import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.PolicyGate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +22,19 @@ import java.util.Map;
 
 /**
  * The per-node CP-SAT model: one Boolean per (channel, substream, parent, child) that the
- * lightweight rules and the links allow. It states every hard rule of the verifier directly:
- * one parent per child per substream, a parent holds what it sends, depth labels (at most the
- * channel's maxDepth) rule out cycles, uplink, downlink and link capacities in kbps, served =
- * at least k of the k+n substreams. Any node may receive and relay, including parity
- * substreams, nodes that stay unserved (degraded) and nodes that do not want the channel. Its
- * size grows with nodes squared, so it is for small problems and for checking the class model.
+ * lightweight rules, the links and the hard operator policies allow. It states every hard rule
+ * of the verifier directly: one parent per child per substream, a parent holds what it sends,
+ * depth labels (at most the channel's maxDepth and the node's max-depth policy) rule out cycles
+ * and bound hops, uplink, downlink and link capacities in kbps, served = at least k of the k+n
+ * substreams (k + p where a hard redundancy policy gives the node's region parity p). Operator
+ * policies: a node a hard policy bars from a channel gets no edge of it and does not count as
+ * served; an edge a hard filter forbids ({@link PolicyGate#admits}) is not created; the hard
+ * caps are linear constraints ({@link LinearCaps}); a relaxable dual-ingress domain entered by
+ * one copy costs more than every edge together (so the cost phase avoids it where two copies
+ * can enter). Any node may receive and relay, including
+ * parity substreams, nodes that stay unserved (degraded) and nodes that do not want the
+ * channel. Its size grows with nodes squared, so it is for small problems and for checking the
+ * class model.
  */
 final class NodeModel {
     /** A (channel, substream, parent, child) edge and the number of its variable. */
@@ -37,10 +46,21 @@ final class NodeModel {
     private final Routing routing;
     private final LinearExprBuilder served = LinearExpr.newBuilder();
     private final LinearExprBuilder cost = LinearExpr.newBuilder();
+    /** The most the edges' locality cost can add up to. */
+    private long costCeiling;
 
-    NodeModel(Routing routing) {
-        this.routing = routing;
+    /**
+     * Builds the model of the problem; {@code gate} answers the policy questions (bars, edge
+     * filters, max-depth, redundancy) and is otherwise left as it is.
+     */
+    NodeModel(PlanningProblem problem, PolicyGate gate) {
+        this.routing = problem.routing();
         this.index = routing.index();
+        LinearCaps caps = problem.compiled().linearCaps();
+        List<Map<Long, LinearExprBuilder>> capSums = new ArrayList<>();
+        for (int i = 0; i < caps.size(); i++) {
+            capSums.add(new HashMap<>());
+        }
         CpModel model = solve.model();
         int nodes = index.nodeCount();
         LinearExprBuilder[] sent = new LinearExprBuilder[nodes];
@@ -50,7 +70,8 @@ final class NodeModel {
             got[i] = LinearExpr.newBuilder();
         }
         Map<Long, LinearExprBuilder> links = new HashMap<>();
-        long[] weight = TierWeights.of(TierWeights.pairsPerTier(index));
+        long[] weight = TierWeights.of(
+                TierWeights.pairsPerTier(index), problem.compiled().priority());
         for (int c = 0; c < index.channelCount(); c++) {
             Channel channel = index.channel(c);
             long rate = channel.substreamRateKbps();
@@ -64,16 +85,15 @@ final class NodeModel {
                     if (index.isSource(c, q)) {
                         depth[q] = model.newConstant(0);
                     } else {
-                        depth[q] = model.newIntVar(0, depthBound, "");
+                        depth[q] = model.newIntVar(0, Math.min(depthBound, gate.depthBound(q, c)), "");
                         holds[q] = solve.var(solve.newInt(0, 1));
                         in[q] = LinearExpr.newBuilder();
                     }
                 }
                 List<EdgeVar> substreamEdges = new ArrayList<>();
                 for (int p = 0; p < nodes; p++) {
-                    Node parent = index.node(p);
                     for (int q = 0; q < nodes; q++) {
-                        if (p == q || index.isSource(c, q) || !Pairing.canPair(parent, index.node(q))) {
+                        if (p == q || index.isSource(c, q) || !gate.admits(p, q, c)) {
                             continue;
                         }
                         if (!routeFits(p, q, rate)) {
@@ -88,6 +108,13 @@ final class NodeModel {
                         sent[p].addTerm(e, rate);
                         got[q].addTerm(e, rate);
                         cost.addTerm(e, rate * Locality.edgeCost(index, p, q));
+                        costCeiling += rate * Locality.edgeCost(index, p, q);
+                        for (int i = 0; i < caps.size(); i++) {
+                            Map<Long, LinearExprBuilder> sums = capSums.get(i);
+                            caps.terms(i, p, q, c, s, rate, (group, amount) -> sums.computeIfAbsent(
+                                            group, g -> LinearExpr.newBuilder())
+                                    .addTerm(e, amount));
+                        }
                         if (holds[p] != null) {
                             model.addLessOrEqual(e, holds[p]);
                         }
@@ -120,9 +147,15 @@ final class NodeModel {
                 }
             }
             for (int q = 0; q < nodes; q++) {
-                if (index.wants(c, q) && !index.isSource(c, q)) {
+                if (index.wants(c, q)
+                        && !index.isSource(c, q)
+                        && gate.barred(q, c).isEmpty()) {
+                    int needed = gate.substreamsNeeded(q, c, channel.substreams());
+                    if (needed > channel.totalSubstreams()) {
+                        continue;
+                    }
                     IntVar isServed = solve.var(solve.newInt(0, 1));
-                    model.addGreaterOrEqual(receivedOfChannel[q].addTerm(isServed, -channel.substreams()), 0);
+                    model.addGreaterOrEqual(receivedOfChannel[q].addTerm(isServed, -needed), 0);
                     served.addTerm(isServed, weight[index.node(q).tier().ordinal()]);
                 }
             }
@@ -137,6 +170,28 @@ final class NodeModel {
         for (var entry : links.entrySet()) {
             Link link = index.link((int) (entry.getKey() / 2));
             model.addLessOrEqual(entry.getValue(), link.capacityKbps().getAsLong() - link.loadKbps());
+        }
+        List<IntVar> shortfalls = new ArrayList<>();
+        for (int i = 0; i < caps.size(); i++) {
+            for (var entry : capSums.get(i).entrySet()) {
+                long bound = caps.bound(i, entry.getKey());
+                if (caps.allOrNone(i, entry.getKey())) {
+                    IntVar all = model.newBoolVar("");
+                    LinearExprBuilder sum = entry.getValue().addTerm(all, -bound);
+                    if (caps.policy(i).relaxable()) {
+                        IntVar shortfall = model.newBoolVar("");
+                        sum.addTerm(shortfall, -1);
+                        model.addLessOrEqual(LinearExpr.sum(new IntVar[] {all, shortfall}), 1);
+                        shortfalls.add(shortfall);
+                    }
+                    model.addEquality(sum, 0);
+                } else {
+                    model.addLessOrEqual(entry.getValue(), bound);
+                }
+            }
+        }
+        for (IntVar shortfall : shortfalls) {
+            cost.addTerm(shortfall, costCeiling + 1);
         }
     }
 

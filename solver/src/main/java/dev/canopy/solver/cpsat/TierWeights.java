@@ -2,10 +2,15 @@ package dev.canopy.solver.cpsat;
 
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.Tier;
+import dev.canopy.policies.compile.TierPriority;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
 
 /**
  * Objective weights that make the tiers lexicographic: a premium pair outweighs every standard
- * and free pair together, a standard pair every free pair.
+ * and free pair together, a standard pair every free pair; under a priority policy, the tiers
+ * in its order instead.
  */
 final class TierWeights {
     private TierWeights() {}
@@ -23,9 +28,24 @@ final class TierWeights {
 
     /** Weights by tier ordinal (premium, standard, free) for the given number of pairs per tier. */
     static long[] of(long[] pairsPerTier) {
-        long free = 1;
-        long standard = pairsPerTier[2] * free + 1;
-        long premium = pairsPerTier[1] * standard + pairsPerTier[2] * free + 1;
-        return new long[] {premium, standard, free};
+        return of(pairsPerTier, Optional.empty());
+    }
+
+    /**
+     * Weights by tier ordinal, each tier's pair outweighing every pair of the tiers served after
+     * it: in the priority policy's order if there is one, else premium, standard, free.
+     */
+    static long[] of(long[] pairsPerTier, Optional<TierPriority> priority) {
+        Tier[] order = Tier.values().clone();
+        Arrays.sort(
+                order, Comparator.comparingInt(t -> priority.map(p -> p.rank(t)).orElse(t.ordinal())));
+        long[] weight = new long[order.length];
+        long below = 0;
+        for (int i = order.length - 1; i >= 0; i--) {
+            int t = order[i].ordinal();
+            weight[t] = below + 1;
+            below += pairsPerTier[t] * weight[t];
+        }
+        return weight;
     }
 }
