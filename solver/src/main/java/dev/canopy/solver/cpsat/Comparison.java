@@ -42,17 +42,7 @@ final class Comparison {
         metrics.put("exact.planCost", cost);
         metrics.put("gap", ExactMetrics.gap(served, cost, (Long) exact.metrics().get("exact.servedBound"), (Long)
                 exact.metrics().get("exact.costBound")));
-        return new Plan(
-                greedy.format(),
-                greedy.snapshot(),
-                exact.version(),
-                exact.createdAt(),
-                name,
-                greedy.overlays(),
-                greedy.clubs(),
-                greedy.unserved(),
-                greedy.relaxed(),
-                metrics);
+        return greedyAs(greedy, name, exact, metrics);
     }
 
     /**
@@ -65,11 +55,16 @@ final class Comparison {
         metrics.put("exact.model", "class");
         metrics.put("exact.fallback", "greedy");
         metrics.put("exact.fallbackWhy", why);
+        return greedyAs(greedy, name, greedy, metrics);
+    }
+
+    /** Greedy's overlays and listings under {@code name}, with the version and time of {@code stamp}. */
+    private static Plan greedyAs(Plan greedy, String name, Plan stamp, Map<String, Object> metrics) {
         return new Plan(
                 greedy.format(),
                 greedy.snapshot(),
-                greedy.version(),
-                greedy.createdAt(),
+                stamp.version(),
+                stamp.createdAt(),
                 name,
                 greedy.overlays(),
                 greedy.clubs(),
