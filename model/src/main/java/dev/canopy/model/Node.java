@@ -87,62 +87,26 @@ public record Node(
 
     /** A copy with another uplink. */
     public Node withUplinkKbps(long kbps) {
-        return new Node(
-                id,
-                role,
-                region,
-                kbps,
-                downlinkKbps,
-                type,
-                limits,
-                accessList,
-                nat,
-                tier,
-                groups,
-                enterprise,
-                country,
-                geo,
-                device,
-                owner,
-                uptime,
-                lossRate,
-                wants,
-                ip);
+        return copy(kbps, downlinkKbps, wants);
     }
 
     /** A copy with another downlink (empty: unbounded). */
     public Node withDownlinkKbps(OptionalLong kbps) {
-        return new Node(
-                id,
-                role,
-                region,
-                uplinkKbps,
-                kbps,
-                type,
-                limits,
-                accessList,
-                nat,
-                tier,
-                groups,
-                enterprise,
-                country,
-                geo,
-                device,
-                owner,
-                uptime,
-                lossRate,
-                wants,
-                ip);
+        return copy(uplinkKbps, kbps, wants);
     }
 
     /** A copy with another list of wanted channels. */
     public Node withWants(List<String> channels) {
+        return copy(uplinkKbps, downlinkKbps, channels);
+    }
+
+    private Node copy(long uplink, OptionalLong downlink, List<String> channels) {
         return new Node(
                 id,
                 role,
                 region,
-                uplinkKbps,
-                downlinkKbps,
+                uplink,
+                downlink,
                 type,
                 limits,
                 accessList,

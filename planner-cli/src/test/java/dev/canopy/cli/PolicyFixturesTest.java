@@ -10,7 +10,6 @@ import dev.canopy.policies.testing.PolicyTests;
 import dev.canopy.solver.StrategyPlanner;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -20,15 +19,9 @@ import org.junit.jupiter.api.TestFactory;
  * ({@code **}{@code /*.test.yaml}) runs as a test of its own, planned with the solver's
  * strategies (greedy unless the case names one). A case passes when its expectations hold and
  * the plan breaks no rule under its policies.
- *
- * <p>Cases in {@link #KNOWN_GAPS} name rules the strategies do not enforce yet: they are run
- * and must still fail, so that a fix is noticed and the entry removed.
  */
 class PolicyFixturesTest {
     private static final PolicyTestRunner RUNNER = new PolicyTestRunner(new StrategyPlanner());
-
-    /** Case ids whose rule is not yet enforced by the default strategy (none at present). */
-    private static final Set<String> KNOWN_GAPS = Set.of();
 
     @TestFactory
     Stream<DynamicTest> everyPolicyTestCase() {
@@ -38,12 +31,6 @@ class PolicyFixturesTest {
         return cases.stream()
                 .map(c -> DynamicTest.dynamicTest(c.id(), c.file().toUri(), () -> {
                     CaseResult result = RUNNER.run(c);
-                    if (KNOWN_GAPS.contains(c.id())) {
-                        assertThat(result.outcome())
-                                .as("%s is listed as a known gap but passes now: remove it from KNOWN_GAPS", c.id())
-                                .isNotEqualTo(CaseResult.Outcome.OK);
-                        return;
-                    }
                     assertThat(result.messages())
                             .as("%s (%s)", c.id(), c.file())
                             .isEmpty();

@@ -5,6 +5,7 @@ import dev.canopy.model.diff.PlanDiff;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.model.plan.Unserved;
 import dev.canopy.model.policy.PolicyDocument;
+import dev.canopy.policies.compile.CompiledPolicies;
 import dev.canopy.solver.Locality;
 import dev.canopy.solver.PlanOptions;
 import dev.canopy.solver.PlanningProblem;
@@ -22,7 +23,7 @@ import java.time.ZoneOffset;
  */
 final class FullReplan {
     /** The outcome: the plan now in force, and the state to install when the fresh one was adopted. */
-    record Result(Plan plan, State state, boolean adopted) {}
+    record Result(Plan plan, State state, boolean adopted, CompiledPolicies compiled) {}
 
     /**
      * Weight of {@link #hopCost} against locality cost in adoption: one hop more for a kbps costs
@@ -46,17 +47,19 @@ final class FullReplan {
         Plan fresh = options.strategy().plan(problem);
         State adopted = PlanLoader.load(problem.routing(), fresh);
         Plan freshPlan = PlanWriter.write(adopted, version);
-        Plan repaired = PlanWriter.write(current, version);
         if (forced) {
-            return new Result(freshPlan, adopted, true);
+            return new Result(freshPlan, adopted, true, problem.compiled());
         }
+        Plan repaired = PlanWriter.write(current, version);
         SnapshotIndex index = problem.index();
         int changed = PlanDiff.between(repaired, freshPlan).changes().size();
         double gain = score(index, freshPlan)
                 - DEPTH_WEIGHT * hopCost(adopted)
                 - (score(index, repaired) - DEPTH_WEIGHT * hopCost(current));
         boolean adopt = gain > options.edgePenalty() * changed;
-        return adopt ? new Result(freshPlan, adopted, true) : new Result(repaired, current, false);
+        return adopt
+                ? new Result(freshPlan, adopted, true, problem.compiled())
+                : new Result(repaired, current, false, problem.compiled());
     }
 
     /**

@@ -4,7 +4,9 @@ import dev.canopy.policies.compile.CompiledPolicies;
 import dev.canopy.policies.compile.Ingress;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,9 +32,10 @@ final class IngressWatch {
         List<int[]> watched = new ArrayList<>();
         CompiledPolicies policies = state.policies();
         Forest forest = state.forest;
+        Map<Ingress, Integer> members = new IdentityHashMap<>();
         for (int t = 0; t < forest.trees() && !policies.isEmpty(); t++) {
             for (Ingress ingress : policies.ingresses(forest.channel(t))) {
-                int member = ingress.copies() < 2 ? -1 : firstMember(ingress, state);
+                int member = ingress.copies() < 2 ? -1 : members.computeIfAbsent(ingress, i -> firstMember(i, state));
                 if (member >= 0) {
                     watched.add(new int[] {member, t});
                 }

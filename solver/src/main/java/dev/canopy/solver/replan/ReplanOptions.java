@@ -57,45 +57,22 @@ public record ReplanOptions(
     }
 
     public ReplanOptions withStrategy(Strategy value) {
-        return new ReplanOptions(
-                value,
-                candidatesPerRegion,
-                nearRegions,
-                candidatesOverall,
-                promotionFanout,
-                promotionUptime,
-                fullEvery,
-                widerShare,
-                edgePenalty);
+        return copy(value, fullEvery, widerShare, edgePenalty);
     }
 
     public ReplanOptions withFullEvery(Duration value) {
-        return new ReplanOptions(
-                strategy,
-                candidatesPerRegion,
-                nearRegions,
-                candidatesOverall,
-                promotionFanout,
-                promotionUptime,
-                value,
-                widerShare,
-                edgePenalty);
+        return copy(strategy, value, widerShare, edgePenalty);
     }
 
     public ReplanOptions withWiderShare(double value) {
-        return new ReplanOptions(
-                strategy,
-                candidatesPerRegion,
-                nearRegions,
-                candidatesOverall,
-                promotionFanout,
-                promotionUptime,
-                fullEvery,
-                value,
-                edgePenalty);
+        return copy(strategy, fullEvery, value, edgePenalty);
     }
 
     public ReplanOptions withEdgePenalty(double value) {
+        return copy(strategy, fullEvery, widerShare, value);
+    }
+
+    private ReplanOptions copy(Strategy strategy, Duration fullEvery, double widerShare, double edgePenalty) {
         return new ReplanOptions(
                 strategy,
                 candidatesPerRegion,
@@ -105,6 +82,6 @@ public record ReplanOptions(
                 promotionUptime,
                 fullEvery,
                 widerShare,
-                value);
+                edgePenalty);
     }
 }

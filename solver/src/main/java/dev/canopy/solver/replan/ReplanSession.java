@@ -7,7 +7,6 @@ import dev.canopy.model.event.Event;
 import dev.canopy.model.event.Events;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.model.policy.PolicyDocument;
-import dev.canopy.policies.compile.CompiledPolicies;
 import dev.canopy.solver.PlanningProblem;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,7 +140,7 @@ public final class ReplanSession {
         FullReplan.Result result = FullReplan.run(state, policies, options, version, forced);
         if (result.adopted()) {
             install(result.state());
-            state.usePolicies(CompiledPolicies.compile(policies, state.routing));
+            state.usePolicies(result.compiled());
         }
         cached = result.plan();
         lastFull = state.net.now();
