@@ -291,6 +291,27 @@ final class ChannelMembers {
         return out;
     }
 
+    /**
+     * The receivers of {@code order} by how many substreams they hold so far ({@code got}, at
+     * most {@code most}), fewest first, in {@code order} within a count: a later parity tree
+     * goes first to those the earlier ones missed, so that parity copies too short for everyone
+     * give each receiver one before any gets two (one spare substream survives any single cut).
+     */
+    static int[] fewestFirst(int[] order, int[] got, int most) {
+        int[] count = new int[most + 2];
+        for (int v : order) {
+            count[Math.min(got[v], most) + 1]++;
+        }
+        for (int g = 0; g <= most; g++) {
+            count[g + 1] += count[g];
+        }
+        int[] out = new int[order.length];
+        for (int v : order) {
+            out[count[Math.min(got[v], most)]++] = v;
+        }
+        return out;
+    }
+
     /** The node's tier's place in the serving order (0 first): a priority policy's, or premium, standard, free. */
     int tierRank(int node) {
         return tierRank[index.node(node).tier().ordinal()];

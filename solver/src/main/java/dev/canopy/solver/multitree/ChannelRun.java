@@ -110,13 +110,19 @@ final class ChannelRun {
             mandatory[s] -= byFriends[s];
             spare += byFriends[s];
         }
-        // A tree's first region entries (its root fan-out) hang under servers, so its peers' slots
-        // need feed that many receivers fewer, and the servers have that many slots less to spare.
+        // A tree's entries (its root fan-out, or its share of what servers must send anyway) hang
+        // under servers, so its peers' slots need feed that many receivers fewer, and the servers
+        // have that many slots less to spare.
+        long peerSlots = 0;
+        for (long slots : assignment.treeSlots) {
+            peerSlots += slots;
+        }
+        long[] forced = ServerBudget.forcedEntries(m.k, need, peerSlots, spare);
         long[] roots = new long[m.trees];
         long[] peerNeed = new long[m.trees];
         long rootCopies = 0;
         for (int s = 0; s < m.trees; s++) {
-            roots[s] = Math.min(need[s], ServerBudget.rootFanOut(need[s]));
+            roots[s] = Math.min(need[s], Math.max(ServerBudget.rootFanOut(need[s]), forced[s]));
             peerNeed[s] = need[s] - roots[s];
             rootCopies += roots[s];
         }
@@ -127,7 +133,7 @@ final class ChannelRun {
         TreeBuilder builder = new TreeBuilder(m, assignment, friends, nearby, gate, log);
         builder.placeServerFed();
         for (int s = 0; s < m.trees; s++) {
-            builder.build(s, budget.first(s), budget.total(s));
+            builder.build(s, budget.first(s), budget.total(s), forced[s]);
         }
         friends.giveBack();
         return builder;

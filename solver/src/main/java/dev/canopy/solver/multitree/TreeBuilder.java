@@ -16,7 +16,8 @@ import java.util.Arrays;
  * ServerBudget}), else under the tree's shallowest free slot or a nearest region's as shallow
  * (same country first); then every other receiver as a leaf: lightweight ones first (they need
  * regular parents), higher tiers before lower (in a parity tree, first the leaves a redundancy
- * policy needs in it), under its region's shallowest free slot, else the nearest region's, else
+ * policy needs in it; from the second parity tree on, those holding the fewest substreams
+ * first), under its region's shallowest free slot, else the nearest region's, else
  * a server's within the first budget, else any region's, else, as a last resort, a server's.
  * Access-list receivers get their friend's reserved copies where {@link FriendFeeds} says so.
  * Cross-region edges are taken only where the route has link capacity left. The server side
@@ -74,6 +75,9 @@ final class TreeBuilder {
     private int tree;
     private long serverBudget;
     private long lastResortBudget;
+    /** Interior peers of the current tree to hang under servers (see {@link ServerBudget#forcedEntries}). */
+    private long entries;
+
     private boolean routeRefused;
 
     TreeBuilder(ChannelMembers m, TreeAssignment a, FriendFeeds friends, Nearby nearby, PolicyGate gate, EdgeLog log) {
@@ -170,10 +174,12 @@ final class TreeBuilder {
 
     /**
      * Builds substream s's tree, using at most {@code budget} server slots before far regions'
-     * peers are tried, and at most {@code lastResort} in all.
+     * peers are tried, and at most {@code lastResort} in all; about {@code entries} interior
+     * peers, spread over regions by their interior peers, hang under servers first.
      */
-    void build(int s, long budget, long lastResort) {
+    void build(int s, long budget, long lastResort, long entries) {
         tree = s;
+        this.entries = entries;
         serverBudget = budget;
         lastResortBudget = lastResort;
         servers.startTree(s);
@@ -192,8 +198,9 @@ final class TreeBuilder {
             placeInterior(list, region);
         }
         boolean parityFirst = s >= m.k && gate.active();
+        int[] leaves = s > m.k && everyLeafHoldsK() ? ChannelMembers.fewestFirst(leafOrder, got, m.trees) : leafOrder;
         for (int pass = parityFirst ? 0 : 1; pass < 2; pass++) {
-            for (int v : leafOrder) {
+            for (int v : leaves) {
                 if (m.joins[v] > s && inTree[v] != s && (pass == 1 || gate.substreamsNeeded(v, m.channel, m.k) > s)) {
                     attach(v, leafParentRelaxing(v));
                 }
@@ -204,6 +211,21 @@ final class TreeBuilder {
                 attach(r, listedPeer(r));
             }
         }
+    }
+
+    /**
+     * Whether every leaf receiver that joins k trees holds k substreams. Only then do later parity
+     * trees go fewest first: when the data trees left receivers short, the channel run ejects by
+     * the seed's order and retries, and reordering the parity leaves changed who came out short
+     * (critical family, parity 2: 375 of 10,000 receivers left degraded instead of none).
+     */
+    private boolean everyLeafHoldsK() {
+        for (int v : leafOrder) {
+            if (m.joins[v] >= m.k && got[v] < m.k) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -238,24 +260,37 @@ final class TreeBuilder {
         }
     }
 
+    /**
+     * Places a region's interior peers; the first of them, the region's share (by its interior
+     * peers) of the tree's entries, hang under servers first.
+     */
     private void placeInterior(int[] list, int region) {
         int from = regionStart[tree][region];
-        for (int j = from; j < list.length && index.regionOf(list[j]) == region; j++) {
+        int end = from;
+        while (end < list.length && index.regionOf(list[end]) == region) {
+            end++;
+        }
+        long served = entries * (end - from) / Math.max(1, list.length);
+        for (int j = from; j < end; j++) {
             int v = list[j];
             if (inTree[v] == tree) {
                 continue;
             }
             boolean light = m.has(v, ChannelMembers.LIGHT);
+            boolean entry = j - from < served;
             attach(
                     v,
                     gate.entryPending(v, m.channel, tree)
-                            ? gate.preferEntering(v, m.channel, tree, () -> interiorParent(v, region, light))
-                            : interiorParent(v, region, light));
+                            ? gate.preferEntering(v, m.channel, tree, () -> interiorParent(v, region, light, entry))
+                            : interiorParent(v, region, light, entry));
         }
     }
 
-    private int interiorParent(int v, int region, boolean light) {
-        int parent = m.restricted(v) ? NONE : cursors.slotFor(v, region, light);
+    private int interiorParent(int v, int region, boolean light, boolean entry) {
+        int parent = entry && !m.restricted(v) ? serverSlot(v, serverBudget, true, true) : NONE;
+        if (parent == NONE && !m.restricted(v)) {
+            parent = cursors.slotFor(v, region, light);
+        }
         return parent == NONE ? entryParent(v, region) : parent;
     }
 
