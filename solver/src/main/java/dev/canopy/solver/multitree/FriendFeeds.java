@@ -109,6 +109,30 @@ final class FriendFeeds {
         return offset < count[r] ? friend[r] : NONE;
     }
 
+    /**
+     * The leaves of {@code order} with the friends that feed someone first, otherwise in order: a
+     * receiver fed by its friend hangs one level below it, so a friend placed among the last
+     * leaves made the tree a level deeper (homogeneous, 10,000 peers: depth 7 for a bound of 6).
+     */
+    int[] friendsFirst(int[] order) {
+        boolean[] feeds = new boolean[m.flags.length];
+        for (int r : m.receivers) {
+            if (friend[r] != NONE) {
+                feeds[friend[r]] = true;
+            }
+        }
+        int[] out = new int[order.length];
+        int at = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int v : order) {
+                if (feeds[v] == (pass == 0)) {
+                    out[at++] = v;
+                }
+            }
+        }
+        return out;
+    }
+
     /** Per tree, how many of the receivers only servers would otherwise feed their friends feed instead. */
     long[] fedPerTree() {
         long[] fed = new long[m.trees];

@@ -14,8 +14,9 @@ import java.util.Arrays;
  * largest first, each under the shallowest free slot of its own region, or, for the first of a
  * region, under the least deep server while the tree's first server budget lasts (see {@link
  * ServerBudget}), else under the tree's shallowest free slot or a nearest region's as shallow
- * (same country first); then every other receiver as a leaf: lightweight ones first (they need
- * regular parents), higher tiers before lower (in a parity tree, first the leaves a redundancy
+ * (same country first); then every other receiver as a leaf: friends that feed access-list
+ * receivers first (those hang one level below them), then lightweight ones (they need regular
+ * parents), higher tiers before lower (in a parity tree, first the leaves a redundancy
  * policy needs in it; from the second parity tree on, those holding the fewest substreams
  * first), under its region's shallowest free slot, else the nearest region's, else
  * a server's within the first budget, else any region's, else, as a last resort, a server's.
@@ -115,7 +116,7 @@ final class TreeBuilder {
         if (gate.hasSoftCosts()) {
             cursors.preferCheaper((p, c) -> gate.softCost(p, c, m.channel, tree, m.rate));
         }
-        leafOrder = m.leafOrder();
+        leafOrder = friends.friendsFirst(m.leafOrder());
         servers = new ServerSlots(m, nearby, depth, this::reachable);
     }
 
