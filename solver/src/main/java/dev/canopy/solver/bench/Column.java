@@ -49,8 +49,16 @@ public enum Column {
     SERVED("served", "served share at the nominal rate", r -> fixed(r.traffic().served(), 4)),
     STRANDED(
             "stranded",
-            "server rate beyond max(0, N x rate - peer uplinks), over N x rate",
+            "server rate beyond server-only demand + max(0, rest of N x rate - peer uplinks), over N x rate",
             r -> fixed(r.traffic().stranded(), 4)),
+    STRANDED_SERVERS(
+            "stranded_servers",
+            "server rate to servers that want the channel (CDN receivers), over N x rate",
+            r -> fixed(r.traffic().strandedParts().toServers(), 4)),
+    STRANDED_ENTRIES(
+            "stranded_entries",
+            "server rate to relaying peers outside the server-only floor (root fan-out), over N x rate",
+            r -> fixed(r.traffic().strandedParts().toEntries(), 4)),
     OFFLOAD(
             "offload",
             "peer-sent share of all sent rate",

@@ -30,6 +30,7 @@ public final class PlanFigures {
                 metrics.servedFraction(),
                 stranded(
                         metrics.serverUplinkKbps(), demand, relayingPeerUplinkKbps(index), serverOnlyDemandKbps(index)),
+                ServerSends.of(index, plan, demand),
                 metrics.offload(),
                 metrics.crossRegionShare(),
                 metrics.crossCountryShare(),
@@ -66,6 +67,21 @@ public final class PlanFigures {
      * must name the peer by id or admit {@code role:peer}), summed over channels.
      */
     static long serverOnlyDemandKbps(SnapshotIndex index) {
+        boolean[] serverOnly = serverOnlyReceivers(index);
+        long sum = 0;
+        for (int c = 0; c < index.channelCount(); c++) {
+            long rate = index.channel(c).rateKbps();
+            for (int r : index.receivers(c)) {
+                if (serverOnly[r]) {
+                    sum += rate;
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Per node: whether no relaying peer may send to it under the lightweight rules (see above). */
+    static boolean[] serverOnlyReceivers(SnapshotIndex index) {
         boolean anyRelaying = false;
         boolean anyRegularRelaying = false;
         for (int i = 0; i < index.nodeCount(); i++) {
@@ -73,18 +89,13 @@ public final class PlanFigures {
             anyRelaying |= isRelayingPeer(node);
             anyRegularRelaying |= isRelayingPeer(node) && !node.isLightweight();
         }
-        long sum = 0;
-        for (int c = 0; c < index.channelCount(); c++) {
-            long rate = index.channel(c).rateKbps();
-            for (int r : index.receivers(c)) {
-                Node receiver = index.node(r);
-                boolean anyPeer = receiver.isLightweight() ? anyRegularRelaying : anyRelaying;
-                if (!admitsPeer(index, receiver, anyPeer)) {
-                    sum += rate;
-                }
-            }
+        boolean[] out = new boolean[index.nodeCount()];
+        for (int r = 0; r < out.length; r++) {
+            Node receiver = index.node(r);
+            boolean anyPeer = receiver.isLightweight() ? anyRegularRelaying : anyRelaying;
+            out[r] = !admitsPeer(index, receiver, anyPeer);
         }
-        return sum;
+        return out;
     }
 
     private static boolean admitsPeer(SnapshotIndex index, Node receiver, boolean anyPeer) {

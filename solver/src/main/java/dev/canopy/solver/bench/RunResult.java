@@ -129,6 +129,7 @@ public record RunResult(
     public record Traffic(
             double served,
             double stranded,
+            ServerSends.Parts strandedParts,
             double offload,
             double crossIsp,
             double crossCountry,
@@ -139,6 +140,7 @@ public record RunResult(
         public static final Traffic NONE = new Traffic(
                 Double.NaN,
                 Double.NaN,
+                ServerSends.Parts.NONE,
                 Double.NaN,
                 Double.NaN,
                 Double.NaN,
@@ -149,7 +151,16 @@ public record RunResult(
 
         Traffic withRandomRatios(double isp, double country) {
             return new Traffic(
-                    served, stranded, offload, crossIsp, crossCountry, isp, country, localityCost, localityBound);
+                    served,
+                    stranded,
+                    strandedParts,
+                    offload,
+                    crossIsp,
+                    crossCountry,
+                    isp,
+                    country,
+                    localityCost,
+                    localityBound);
         }
 
         /** Locality cost over its lower bound (1 when both are 0; NaN without a bound). */
