@@ -312,6 +312,21 @@ final class ChannelMembers {
         return out;
     }
 
+    /**
+     * Whether every receiver of {@code order} that joins k trees holds k substreams ({@code
+     * got}). Only then do later parity trees go {@link #fewestFirst}: when the data trees left receivers short, the channel run ejects by
+     * the seed's order and retries, and reordering the parity leaves changed who came out short
+     * (critical family, parity 2: 375 of 10,000 receivers left degraded instead of none).
+     */
+    boolean allHoldK(int[] order, int[] got) {
+        for (int v : order) {
+            if (joins[v] >= k && got[v] < k) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The node's tier's place in the serving order (0 first): a priority policy's, or premium, standard, free. */
     int tierRank(int node) {
         return tierRank[index.node(node).tier().ordinal()];

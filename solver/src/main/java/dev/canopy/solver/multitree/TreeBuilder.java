@@ -199,7 +199,8 @@ final class TreeBuilder {
             placeInterior(list, region);
         }
         boolean parityFirst = s >= m.k && gate.active();
-        int[] leaves = s > m.k && everyLeafHoldsK() ? ChannelMembers.fewestFirst(leafOrder, got, m.trees) : leafOrder;
+        int[] leaves =
+                s > m.k && m.allHoldK(leafOrder, got) ? ChannelMembers.fewestFirst(leafOrder, got, m.trees) : leafOrder;
         for (int pass = parityFirst ? 0 : 1; pass < 2; pass++) {
             for (int v : leaves) {
                 if (m.joins[v] > s && inTree[v] != s && (pass == 1 || gate.substreamsNeeded(v, m.channel, m.k) > s)) {
@@ -212,21 +213,6 @@ final class TreeBuilder {
                 attach(r, listedPeer(r));
             }
         }
-    }
-
-    /**
-     * Whether every leaf receiver that joins k trees holds k substreams. Only then do later parity
-     * trees go fewest first: when the data trees left receivers short, the channel run ejects by
-     * the seed's order and retries, and reordering the parity leaves changed who came out short
-     * (critical family, parity 2: 375 of 10,000 receivers left degraded instead of none).
-     */
-    private boolean everyLeafHoldsK() {
-        for (int v : leafOrder) {
-            if (m.joins[v] >= m.k && got[v] < m.k) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
