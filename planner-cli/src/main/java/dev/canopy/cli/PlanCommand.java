@@ -10,6 +10,7 @@ import dev.canopy.solver.PlanOptions;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.Strategies;
 import dev.canopy.solver.Strategy;
+import dev.canopy.solver.polish.LocalityPolish;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +65,12 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Most time a strategy may spend, in seconds.")
     Double timeLimitSeconds;
 
+    @Option(
+            names = "--polish",
+            description = "Then lower the plan's locality cost by re-parenting receivers inside their trees"
+                    + " (Timefold local search; same served set; skipped under policies).")
+    boolean polish;
+
     @Option(names = "--out", required = true, paramLabel = "PLAN", description = "Where to write the plan (JSON).")
     Path out;
 
@@ -93,6 +100,9 @@ final class PlanCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         PlanningProblem problem = PlanningProblem.of(network, rules, options);
         Plan plan = chosen.plan(problem);
+        if (polish) {
+            plan = LocalityPolish.polish(problem, plan);
+        }
         long t2 = System.nanoTime();
         Verification verification = PlanVerifier.verify(problem.routing(), plan, problem.compiled());
         long t3 = System.nanoTime();
@@ -108,6 +118,9 @@ final class PlanCommand implements Callable<Integer> {
                 network.nodes().size(),
                 network.channels().size(),
                 (t2 - t1) / 1e6);
+        if (polish) {
+            w.println("polish     " + plan.metrics().get(LocalityPolish.STATUS));
+        }
         if (!rules.policies().isEmpty()) {
             w.println("policies   " + rules.policies().size() + " applied; "
                     + plan.relaxed().size() + " set aside for single nodes (relaxed)");

@@ -38,6 +38,28 @@ class PlanCommandTest {
     }
 
     @Test
+    void polishRunsAfterTheStrategyAndSaysWhatItDid() {
+        Path snapshot = Fixtures.path("snapshots/seed-network.json");
+        Path out = dir.resolve("plan.json");
+        CommandRun run = CommandRun.of(
+                "plan",
+                "--snapshot",
+                snapshot.toString(),
+                "--strategy",
+                "multi-tree",
+                "--polish",
+                "--out",
+                out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Plan plan = Documents.readPlan(out);
+        assertThat(plan.strategy()).isEqualTo("multi-tree");
+        assertThat(plan.metrics()).containsKey("polish");
+        assertThat(run.out()).contains("polish     " + plan.metrics().get("polish"), "verifier   ok");
+        assertThat(PlanVerifier.verify(Documents.readSnapshot(snapshot), plan).ok())
+                .isTrue();
+    }
+
+    @Test
     void anInvalidSnapshotExitsThreeAndWritesNoPlan() throws IOException {
         Path snapshot = dir.resolve("bad.json");
         Files.writeString(snapshot, "{\"format\":\"canopy/snapshot@1\",\"id\":\"s\",\"nodes\":[{\"id\":\"p\"}]}");

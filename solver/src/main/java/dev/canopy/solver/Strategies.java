@@ -7,6 +7,7 @@ import dev.canopy.solver.cpsat.ExactStrategy;
 import dev.canopy.solver.greedy.GreedyStrategy;
 import dev.canopy.solver.multitree.CodedStrategy;
 import dev.canopy.solver.multitree.MultiTreeStrategy;
+import dev.canopy.solver.polish.PolishedMultiTreeStrategy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class Strategies {
     static {
         register(new GreedyStrategy());
         register(new MultiTreeStrategy());
+        register(new PolishedMultiTreeStrategy());
         register(new CodedStrategy());
         register(new RandomStrategy());
         register(new LocalStrategy());

@@ -1,0 +1,106 @@
+package dev.canopy.solver.polish;
+
+import dev.canopy.model.SnapshotIndex;
+import dev.canopy.model.plan.Plan;
+import dev.canopy.policies.verify.PlanVerifier;
+import dev.canopy.solver.Locality;
+import dev.canopy.solver.PlanningProblem;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Lowers a plan's {@link Locality} cost by re-parenting receivers inside their substream trees,
+ * with a Timefold local search: each (receiver, tree) attachment may move under another holder
+ * of the tree that may relay there (multi-tree's rule: a peer in the trees where it has children,
+ * or in one tree if it has none; servers in every tree), keeping uplinks and capped links, the
+ * lightweight rules and access lists, acyclicity and the depth bound (see {@link
+ * LocalityConstraints}, {@link TreeShapeFilter}). Who is served, by which substreams and at which
+ * rate never changes, nor do meshes, clubs, unserved and relaxed entries.
+ *
+ * <p>Never worse than its input: the polished plan is returned only if it passes {@link
+ * PlanVerifier} and costs strictly less; otherwise the input comes back. Skips plans under
+ * operator policies (their per-edge rules are not modelled), plans the verifier rejects and plans
+ * without trees. Either way the plan's metrics say what happened: {@value #STATUS} ({@code
+ * polished}, {@code kept input: ...} or {@code skipped: ...}), and when it ran {@value #BEFORE},
+ * {@value #AFTER} (locality cost) and {@value #MOVED} (edges re-parented).
+ *
+ * <p>Repeatable: the plan's seed drives the search and a step count ends it; a time limit in the
+ * options ends it earlier (then the result depends on the machine). Stateless and thread-safe.
+ */
+public final class LocalityPolish {
+    /** Metric: what the polish did. */
+    public static final String STATUS = "polish";
+    /** Metric: locality cost of the input plan. */
+    public static final String BEFORE = "polishLocalityBefore";
+    /** Metric: locality cost of the returned plan. */
+    public static final String AFTER = "polishLocalityAfter";
+    /** Metric: tree edges given another parent. */
+    public static final String MOVED = "polishMovedEdges";
+
+    private LocalityPolish() {}
+
+    /** The plan polished, under its own strategy name. */
+    public static Plan polish(PlanningProblem problem, Plan plan) {
+        return polish(problem, plan, plan.strategy());
+    }
+
+    /** The plan polished, reported under {@code strategy} (whether or not the polish changed it). */
+    public static Plan polish(PlanningProblem problem, Plan plan, String strategy) {
+        return polish(problem, plan, strategy, PolishSearch.Settings.DEFAULT);
+    }
+
+    /** The same with other search settings (to compare them). */
+    static Plan polish(PlanningProblem problem, Plan plan, String strategy, PolishSearch.Settings settings) {
+        if (!problem.policies().policies().isEmpty()) {
+            return unchanged(plan, strategy, "skipped: operator policies", Map.of());
+        }
+        if (!PlanVerifier.verify(problem.routing(), plan, problem.compiled()).ok()) {
+            return unchanged(plan, strategy, "skipped: the input breaks a rule", Map.of());
+        }
+        ForestBuilder.Built built = ForestBuilder.build(problem.routing(), plan);
+        if (!built.ok()) {
+            return unchanged(plan, strategy, "skipped: " + built.refusal(), Map.of());
+        }
+        if (built.forest().attachments.isEmpty()) {
+            return unchanged(plan, strategy, "skipped: no tree edges", Map.of());
+        }
+        SnapshotIndex index = problem.index();
+        long before = Locality.planCost(index, plan);
+        Forest best = PolishSearch.solve(
+                built.forest(), problem.options().seed(), problem.options().timeLimit(), settings);
+        Map<String, Object> metrics = new LinkedHashMap<>(plan.metrics());
+        metrics.put(STATUS, "polished");
+        metrics.put(BEFORE, before);
+        PlanRewrite.Rewritten rewritten = PlanRewrite.apply(index, plan, best, strategy, metrics);
+        long after = Locality.planCost(index, rewritten.plan());
+        Map<String, Object> cost = Map.of(BEFORE, before, AFTER, before);
+        if (best.score.hardScore() < 0 || after >= before) {
+            return unchanged(plan, strategy, "kept input: no cheaper plan found", cost);
+        }
+        if (!PlanVerifier.verify(problem.routing(), rewritten.plan(), problem.compiled())
+                .ok()) {
+            return unchanged(plan, strategy, "kept input: the polished plan broke a rule", cost);
+        }
+        metrics.put(AFTER, after);
+        metrics.put(MOVED, rewritten.moved());
+        return rewritten.plan().withMetrics(metrics);
+    }
+
+    private static Plan unchanged(Plan plan, String strategy, String status, Map<String, Object> extra) {
+        Map<String, Object> metrics = new LinkedHashMap<>(plan.metrics());
+        metrics.put(STATUS, status);
+        metrics.putAll(new TreeMap<>(extra));
+        return new Plan(
+                plan.format(),
+                plan.snapshot(),
+                plan.version(),
+                plan.createdAt(),
+                strategy,
+                plan.overlays(),
+                plan.clubs(),
+                plan.unserved(),
+                plan.relaxed(),
+                metrics);
+    }
+}
