@@ -18,8 +18,9 @@ import java.util.Optional;
  *       peers, k = 8, parity 0 (resilience also on the parity 2 variant), 3 seeds; one
  *       four-tier instance of 100,000 peers timed only, for the scaling chart; the real
  *       networks of {@link BenchWiring} on one seed (it varies only the strategies' draws).
- *       Strategies greedy, multi-tree, coded, random, local, splitstream, and exact with a 5 s
- *       limit on the first seed (where within its receiver limit).
+ *       Strategies greedy, multi-tree, coded, random, local, splitstream, exact with a 5 s
+ *       limit and multi-tree+polish (Timefold) with a 30 s limit, both on the first seed and
+ *       where within their receiver limits.
  *   <li>{@code full} (hours; give the JVM 8 GB or more): the four families at 1,000 to
  *       1,000,000 peers, k = 4, 8, 16, parity 0 and 2, 5 seeds (3 at 100,000 peers; 1 at
  *       1,000,000, timed and measured for resilience, without bisection); exact with 60 s on
@@ -77,7 +78,8 @@ public final class Suites {
                         SuiteStrategy.of("random"),
                         SuiteStrategy.of("local"),
                         SuiteStrategy.of("splitstream"),
-                        SuiteStrategy.limited("exact", Duration.ofSeconds(5), 1)),
+                        SuiteStrategy.limited("exact", Duration.ofSeconds(5), 1),
+                        SuiteStrategy.limited("multi-tree+polish", Duration.ofSeconds(30), 1)),
                 seeds -> {
                     List<BenchInstance> out = new ArrayList<>();
                     for (CapacityMix mix : FAMILIES) {
