@@ -36,10 +36,15 @@ public final class Pairing {
      * connection, and the seeds have only the lightweight client initiate), else both ends.
      */
     public static Initiator initiator(Node parent, Node child) {
-        if (child.isLightweight()) {
+        return initiator(parent.isLightweight(), child.isLightweight());
+    }
+
+    /** {@link #initiator(Node, Node)} from whether each end is lightweight. */
+    public static Initiator initiator(boolean lightweightParent, boolean lightweightChild) {
+        if (lightweightChild) {
             return Initiator.CHILD;
         }
-        if (parent.isLightweight()) {
+        if (lightweightParent) {
             return Initiator.PARENT;
         }
         return Initiator.BOTH;

@@ -55,7 +55,7 @@ final class ChannelRun {
                 if (missing > 0) {
                     ejected += dropDegradedLeaves(m, builder.got, log, gate);
                 }
-                log.emitTo(plan, index, channel);
+                log.emitTo(plan, m);
                 account(m, builder.got, gate, plan);
                 return new Outcome(ejected, builder.relaxedPeers, builder.friendRelays);
             }

@@ -1,6 +1,5 @@
 package dev.canopy.solver.multitree;
 
-import dev.canopy.model.SnapshotIndex;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PolicyGate;
@@ -38,15 +37,26 @@ final class EdgeLog {
         return size;
     }
 
-    /** Puts every recorded edge into the plan, in the order recorded. */
-    void emitTo(PlanAssembler plan, SnapshotIndex index, int channel) {
+    /**
+     * Puts every recorded edge into the plan, in the order recorded; who initiates follows the
+     * members' lightweight flags.
+     */
+    void emitTo(PlanAssembler plan, ChannelMembers m) {
+        int[] perTree = new int[m.trees];
+        for (int e = 0; e < size; e++) {
+            perTree[trees[e]]++;
+        }
+        for (int s = 0; s < perTree.length; s++) {
+            plan.expectEdges(m.channel, s, perTree[s]);
+        }
         for (int e = 0; e < size; e++) {
             plan.edge(
-                    channel,
+                    m.channel,
                     trees[e],
                     parents[e],
                     children[e],
-                    Pairing.initiator(index.node(parents[e]), index.node(children[e])));
+                    Pairing.initiator(
+                            m.has(parents[e], ChannelMembers.LIGHT), m.has(children[e], ChannelMembers.LIGHT)));
         }
     }
 
