@@ -33,11 +33,6 @@ public final class SnapshotIndex {
 
     private SnapshotIndex(Snapshot snapshot) {
         this.snapshot = snapshot;
-        this.nodeId = new String[snapshot.nodes().size()];
-        for (int i = 0; i < nodeId.length; i++) {
-            nodeId[i] = snapshot.nodes().get(i).id();
-        }
-        this.nodeIds = new IdTable(Arrays.asList(nodeId));
         this.regionIds = new IdTable(snapshot.regions().stream().map(Region::id).toList());
         this.linkIds = new IdTable(snapshot.links().stream().map(Link::id).toList());
         this.channelIds =
@@ -66,33 +61,34 @@ public final class SnapshotIndex {
             regionCountry[r] = country;
         }
 
+        // One pass over the nodes (each node object is read once: at a million nodes, reading
+        // them is what this costs).
         int nodes = snapshot.nodes().size();
+        int channels = snapshot.channels().size();
+        nodeId = new String[nodes];
         nodeRegion = new int[nodes];
         nodeCountry = new String[nodes];
+        wants = new boolean[channels][nodes];
         for (int i = 0; i < nodes; i++) {
             Node node = snapshot.nodes().get(i);
+            nodeId[i] = node.id();
             int region = regionIds.get(node.region());
             nodeRegion[i] = region;
             nodeCountry[i] = node.country().orElse(region < 0 ? null : regionCountry[region]);
+            for (String channel : node.wants()) {
+                int c = channelIds.get(channel);
+                if (c >= 0) {
+                    wants[c][i] = true;
+                }
+            }
         }
-
-        int channels = snapshot.channels().size();
+        nodeIds = new IdTable(Arrays.asList(nodeId));
         sourceOf = new boolean[channels][nodes];
-        wants = new boolean[channels][];
         for (int c = 0; c < channels; c++) {
             for (String source : snapshot.channels().get(c).sources()) {
                 int n = nodeIds.get(source);
                 if (n >= 0) {
                     sourceOf[c][n] = true;
-                }
-            }
-            wants[c] = new boolean[nodes];
-        }
-        for (int i = 0; i < nodes; i++) {
-            for (String channel : snapshot.nodes().get(i).wants()) {
-                int c = channelIds.get(channel);
-                if (c >= 0) {
-                    wants[c][i] = true;
                 }
             }
         }

@@ -11,6 +11,9 @@ import dev.canopy.model.plan.Initiator;
  * an edge opens the connection itself, while two regular ends both try.
  */
 public final class Pairing {
+    /** How an access-list entry names a role. */
+    private static final String ROLE = "role:";
+
     private Pairing() {}
 
     /** Whether {@code parent} may send to {@code child} under the lightweight rules. */
@@ -22,9 +25,12 @@ public final class Pairing {
 
     /** Whether a receiver's access list names the sender (by id or by role). */
     public static boolean allows(Node receiver, Node sender) {
+        String role = sender.role().code();
         for (String entry : receiver.accessList()) {
             if (entry.equals(sender.id())
-                    || entry.equals("role:" + sender.role().code())) {
+                    || (entry.length() == ROLE.length() + role.length()
+                            && entry.startsWith(ROLE)
+                            && entry.endsWith(role))) {
                 return true;
             }
         }
