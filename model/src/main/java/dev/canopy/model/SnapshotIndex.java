@@ -75,8 +75,9 @@ public final class SnapshotIndex {
             int region = regionIds.get(node.region());
             nodeRegion[i] = region;
             nodeCountry[i] = node.country().orElse(region < 0 ? null : regionCountry[region]);
-            for (String channel : node.wants()) {
-                int c = channelIds.get(channel);
+            List<String> wanted = node.wants();
+            for (int w = 0; w < wanted.size(); w++) {
+                int c = channelIds.get(wanted.get(w));
                 if (c >= 0) {
                     wants[c][i] = true;
                 }

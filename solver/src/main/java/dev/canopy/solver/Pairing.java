@@ -3,6 +3,7 @@ package dev.canopy.solver;
 import dev.canopy.model.Limit;
 import dev.canopy.model.Node;
 import dev.canopy.model.plan.Initiator;
+import java.util.List;
 
 /**
  * The lightweight rules as the strategies apply them (seeds 001 and 003): a node with
@@ -26,7 +27,9 @@ public final class Pairing {
     /** Whether a receiver's access list names the sender (by id or by role). */
     public static boolean allows(Node receiver, Node sender) {
         String role = sender.role().code();
-        for (String entry : receiver.accessList()) {
+        List<String> entries = receiver.accessList();
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i);
             if (entry.equals(sender.id())
                     || (entry.length() == ROLE.length() + role.length()
                             && entry.startsWith(ROLE)
