@@ -1,10 +1,7 @@
 package dev.canopy.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -19,10 +16,13 @@ import java.util.OptionalInt;
  */
 public final class SnapshotIndex {
     private final Snapshot snapshot;
-    private final Map<String, Integer> nodeIds;
-    private final Map<String, Integer> regionIds;
-    private final Map<String, Integer> linkIds;
-    private final Map<String, Integer> channelIds;
+    private final IdTable nodeIds;
+    private final IdTable regionIds;
+    private final IdTable linkIds;
+    private final IdTable channelIds;
+    /** Per node number: its id. */
+    private final String[] nodeId;
+
     private final int[] nodeRegion;
     private final int[] regionParent;
     private final int[] regionDepth;
@@ -33,10 +33,10 @@ public final class SnapshotIndex {
 
     private SnapshotIndex(Snapshot snapshot) {
         this.snapshot = snapshot;
-        this.nodeIds = ids(snapshot.nodes().stream().map(Node::id).toList());
-        this.regionIds = ids(snapshot.regions().stream().map(Region::id).toList());
-        this.linkIds = ids(snapshot.links().stream().map(Link::id).toList());
-        this.channelIds = ids(snapshot.channels().stream().map(Channel::id).toList());
+        this.regionIds = new IdTable(snapshot.regions().stream().map(Region::id).toList());
+        this.linkIds = new IdTable(snapshot.links().stream().map(Link::id).toList());
+        this.channelIds =
+                new IdTable(snapshot.channels().stream().map(Channel::id).toList());
 
         int regions = snapshot.regions().size();
         regionParent = new int[regions];
@@ -61,33 +61,35 @@ public final class SnapshotIndex {
             regionCountry[r] = country;
         }
 
+        // One pass over the nodes (each node object is read once: at a million nodes, reading
+        // them is what this costs).
         int nodes = snapshot.nodes().size();
+        int channels = snapshot.channels().size();
+        nodeId = new String[nodes];
         nodeRegion = new int[nodes];
         nodeCountry = new String[nodes];
+        wants = new boolean[channels][nodes];
         for (int i = 0; i < nodes; i++) {
             Node node = snapshot.nodes().get(i);
-            Integer region = regionIds.get(node.region());
-            nodeRegion[i] = region == null ? -1 : region;
-            nodeCountry[i] = node.country().orElse(region == null ? null : regionCountry[region]);
-        }
-
-        int channels = snapshot.channels().size();
-        sourceOf = new boolean[channels][nodes];
-        wants = new boolean[channels][];
-        for (int c = 0; c < channels; c++) {
-            for (String source : snapshot.channels().get(c).sources()) {
-                Integer n = nodeIds.get(source);
-                if (n != null) {
-                    sourceOf[c][n] = true;
+            nodeId[i] = node.id();
+            int region = regionIds.get(node.region());
+            nodeRegion[i] = region;
+            nodeCountry[i] = node.country().orElse(region < 0 ? null : regionCountry[region]);
+            List<String> wanted = node.wants();
+            for (int w = 0; w < wanted.size(); w++) {
+                int c = channelIds.get(wanted.get(w));
+                if (c >= 0) {
+                    wants[c][i] = true;
                 }
             }
-            wants[c] = new boolean[nodes];
         }
-        for (int i = 0; i < nodes; i++) {
-            for (String channel : snapshot.nodes().get(i).wants()) {
-                Integer c = channelIds.get(channel);
-                if (c != null) {
-                    wants[c][i] = true;
+        nodeIds = new IdTable(Arrays.asList(nodeId));
+        sourceOf = new boolean[channels][nodes];
+        for (int c = 0; c < channels; c++) {
+            for (String source : snapshot.channels().get(c).sources()) {
+                int n = nodeIds.get(source);
+                if (n >= 0) {
+                    sourceOf[c][n] = true;
                 }
             }
         }
@@ -96,14 +98,6 @@ public final class SnapshotIndex {
     /** Builds the index of a validated snapshot. */
     public static SnapshotIndex of(Snapshot snapshot) {
         return new SnapshotIndex(snapshot);
-    }
-
-    private static Map<String, Integer> ids(List<String> ids) {
-        Map<String, Integer> map = new HashMap<>(Math.max(16, ids.size() * 2));
-        for (int i = 0; i < ids.size(); i++) {
-            map.putIfAbsent(ids.get(i), i);
-        }
-        return map;
     }
 
     public Snapshot snapshot() {
@@ -130,6 +124,11 @@ public final class SnapshotIndex {
         return snapshot.nodes().get(index);
     }
 
+    /** The id of node number {@code index} (without touching the node itself). */
+    public String nodeId(int index) {
+        return nodeId[index];
+    }
+
     public Region region(int index) {
         return snapshot.regions().get(index);
     }
@@ -144,33 +143,33 @@ public final class SnapshotIndex {
 
     /** The node's number, or empty for an unknown id. */
     public OptionalInt nodeIndex(String id) {
-        Integer i = nodeIds.get(id);
-        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+        return number(nodeIds.get(id));
     }
 
     public OptionalInt regionIndex(String id) {
-        Integer i = regionIds.get(id);
-        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+        return number(regionIds.get(id));
     }
 
     public OptionalInt linkIndex(String id) {
-        Integer i = linkIds.get(id);
-        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+        return number(linkIds.get(id));
     }
 
     public OptionalInt channelIndex(String id) {
-        Integer i = channelIds.get(id);
-        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+        return number(channelIds.get(id));
+    }
+
+    private static OptionalInt number(int found) {
+        return found < 0 ? OptionalInt.empty() : OptionalInt.of(found);
     }
 
     public Optional<Node> node(String id) {
-        Integer i = nodeIds.get(id);
-        return i == null ? Optional.empty() : Optional.of(snapshot.nodes().get(i));
+        int i = nodeIds.get(id);
+        return i < 0 ? Optional.empty() : Optional.of(snapshot.nodes().get(i));
     }
 
     public Optional<Channel> channel(String id) {
-        Integer i = channelIds.get(id);
-        return i == null ? Optional.empty() : Optional.of(snapshot.channels().get(i));
+        int i = channelIds.get(id);
+        return i < 0 ? Optional.empty() : Optional.of(snapshot.channels().get(i));
     }
 
     /** The region a node sits in (its leaf region for locality). */
@@ -221,7 +220,7 @@ public final class SnapshotIndex {
     /** Node numbers of the channel's sources, in the channel's order. */
     public int[] sources(int channel) {
         return snapshot.channels().get(channel).sources().stream()
-                .mapToInt(id -> nodeIds.getOrDefault(id, -1))
+                .mapToInt(nodeIds::get)
                 .filter(i -> i >= 0)
                 .toArray();
     }
@@ -231,13 +230,20 @@ public final class SnapshotIndex {
      * N in the physical limit.
      */
     public int[] receivers(int channel) {
-        List<Integer> out = new ArrayList<>();
+        int count = 0;
         for (int i = 0; i < nodeCount(); i++) {
             if (wants[channel][i] && !sourceOf[channel][i]) {
-                out.add(i);
+                count++;
             }
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        int[] out = new int[count];
+        int at = 0;
+        for (int i = 0; i < nodeCount(); i++) {
+            if (wants[channel][i] && !sourceOf[channel][i]) {
+                out[at++] = i;
+            }
+        }
+        return out;
     }
 
     /** The country codes found in the snapshot, sorted. */

@@ -3,6 +3,7 @@ package dev.canopy.solver;
 import dev.canopy.model.Limit;
 import dev.canopy.model.Node;
 import dev.canopy.model.plan.Initiator;
+import java.util.List;
 
 /**
  * The lightweight rules as the strategies apply them (seeds 001 and 003): a node with
@@ -11,6 +12,9 @@ import dev.canopy.model.plan.Initiator;
  * an edge opens the connection itself, while two regular ends both try.
  */
 public final class Pairing {
+    /** How an access-list entry names a role. */
+    private static final String ROLE = "role:";
+
     private Pairing() {}
 
     /** Whether {@code parent} may send to {@code child} under the lightweight rules. */
@@ -22,9 +26,14 @@ public final class Pairing {
 
     /** Whether a receiver's access list names the sender (by id or by role). */
     public static boolean allows(Node receiver, Node sender) {
-        for (String entry : receiver.accessList()) {
+        String role = sender.role().code();
+        List<String> entries = receiver.accessList();
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i);
             if (entry.equals(sender.id())
-                    || entry.equals("role:" + sender.role().code())) {
+                    || (entry.length() == ROLE.length() + role.length()
+                            && entry.startsWith(ROLE)
+                            && entry.endsWith(role))) {
                 return true;
             }
         }
@@ -36,10 +45,15 @@ public final class Pairing {
      * connection, and the seeds have only the lightweight client initiate), else both ends.
      */
     public static Initiator initiator(Node parent, Node child) {
-        if (child.isLightweight()) {
+        return initiator(parent.isLightweight(), child.isLightweight());
+    }
+
+    /** {@link #initiator(Node, Node)} from whether each end is lightweight. */
+    public static Initiator initiator(boolean lightweightParent, boolean lightweightChild) {
+        if (lightweightChild) {
             return Initiator.CHILD;
         }
-        if (parent.isLightweight()) {
+        if (lightweightParent) {
             return Initiator.PARENT;
         }
         return Initiator.BOTH;

@@ -25,10 +25,14 @@ import java.util.Optional;
  */
 public final class PlanAssembler {
     private final SnapshotIndex index;
-    private final Map<Long, List<Edge>> trees = new LinkedHashMap<>();
+    private final Map<Long, ArrayList<Edge>> trees = new LinkedHashMap<>();
     private final List<Unserved> unserved = new ArrayList<>();
     private final Map<String, Object> metrics = new LinkedHashMap<>();
     private List<Relaxed> relaxed = List.of();
+    /** The tree the last edge went to, so that runs of edges of one tree skip the map. */
+    private long lastKey = -1;
+
+    private ArrayList<Edge> lastEdges;
 
     public PlanAssembler(SnapshotIndex index) {
         this.index = index;
@@ -36,8 +40,22 @@ public final class PlanAssembler {
 
     /** Adds a tree edge for a substream of a channel. */
     public void edge(int channel, int substream, int parent, int child, Initiator initiator) {
-        trees.computeIfAbsent(key(channel, substream), k -> new ArrayList<>())
-                .add(Edge.of(index.node(parent).id(), index.node(child).id(), initiator));
+        edges(channel, substream).add(Edge.of(index.nodeId(parent), index.nodeId(child), initiator));
+    }
+
+    /** Makes room for {@code more} edges of a substream's tree, so that adding them does not regrow its list. */
+    public void expectEdges(int channel, int substream, int more) {
+        ArrayList<Edge> edges = edges(channel, substream);
+        edges.ensureCapacity(edges.size() + more);
+    }
+
+    private ArrayList<Edge> edges(int channel, int substream) {
+        long key = key(channel, substream);
+        if (key != lastKey) {
+            lastEdges = trees.computeIfAbsent(key, k -> new ArrayList<>());
+            lastKey = key;
+        }
+        return lastEdges;
     }
 
     /**
@@ -49,7 +67,7 @@ public final class PlanAssembler {
         int[][] parents = new int[total][index.nodeCount()];
         for (int s = 0; s < total; s++) {
             Arrays.fill(parents[s], -1);
-            for (Edge e : trees.getOrDefault(key(channel, s), List.of())) {
+            for (Edge e : trees.getOrDefault(key(channel, s), new ArrayList<>(0))) {
                 parents[s][index.nodeIndex(e.child()).orElseThrow()] =
                         index.nodeIndex(e.parent()).orElseThrow();
             }
@@ -62,7 +80,7 @@ public final class PlanAssembler {
         List<Edge> edges = trees.get(key(channel, substream));
         int i = edgeIndex(edges, parent, child);
         if (to >= 0) {
-            edges.set(i, Edge.of(index.node(parent).id(), index.node(to).id(), initiator));
+            edges.set(i, Edge.of(index.nodeId(parent), index.nodeId(to), initiator));
         } else {
             edges.remove(i);
         }
@@ -77,7 +95,7 @@ public final class PlanAssembler {
     void reparent(int channel, int substream, int parent, int child, int newParent, Initiator initiator) {
         List<Edge> edges = trees.get(key(channel, substream));
         int i = edgeIndex(edges, parent, child);
-        edges.set(i, Edge.of(index.node(newParent).id(), index.node(child).id(), initiator));
+        edges.set(i, Edge.of(index.nodeId(newParent), index.nodeId(child), initiator));
     }
 
     private int edgeIndex(List<Edge> edges, int parent, int child) {

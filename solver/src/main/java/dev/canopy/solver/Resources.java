@@ -125,7 +125,7 @@ public final class Resources {
 
     /** Whether the route from a parent's region to a child's region has {@code kbps} left on every link. */
     public boolean pathHas(int parent, int child, long kbps) {
-        if (!anyLinkBound) {
+        if (!anyLinkBound || nodeRegion[parent] == nodeRegion[child]) {
             return true;
         }
         Route route = route(parent, child);
@@ -156,8 +156,8 @@ public final class Resources {
     private void adjust(int parent, int child, long delta) {
         uplink[parent] += delta;
         downlink[child] += delta;
-        if (!anyLinkBound) {
-            return;
+        if (!anyLinkBound || nodeRegion[parent] == nodeRegion[child]) {
+            return; // a route inside a region uses no link
         }
         Route route = route(parent, child);
         for (int i = 0; i < route.hops(); i++) {

@@ -59,6 +59,8 @@ final class ChannelMembers {
     final String[] setAsidePolicy;
     /** Per tier ordinal: its rank in the priority order (0 first). */
     private final int[] tierRank;
+    /** Per node: its tier's ordinal (read once here, so that orderings need not read the node). */
+    private final byte[] tier;
     /** Receivers of the channel (sources excluded), in node order, set-aside ones included. */
     final int[] receivers;
     /** Sources and server receivers (origin, CDN, waypoint) in node order. */
@@ -81,6 +83,7 @@ final class ChannelMembers {
         joins = new int[n];
         setAside = new UnservedReason[n];
         setAsidePolicy = new String[n];
+        tier = new byte[n];
         tierRank = tierRanks(gate.policies());
         receivers = receivers(index, channel);
         int[] sources = index.sources(channel);
@@ -88,6 +91,7 @@ final class ChannelMembers {
         int serverCount = 0;
         for (int s : sources) {
             Node node = index.node(s);
+            tier[s] = (byte) node.tier().ordinal();
             flags[s] = SOURCE | SERVER | (node.canRelay() ? RELAY : 0) | (node.isLightweight() ? LIGHT : 0);
             slots[s] = node.canRelay() ? slotsOf(budget[s]) : 0;
             sourceSlots += slots[s];
@@ -99,6 +103,7 @@ final class ChannelMembers {
         }
         for (int r : receivers) {
             Node node = index.node(r);
+            tier[r] = (byte) node.tier().ordinal();
             int f = RECEIVER;
             f |= node.role().isServer() ? SERVER : 0;
             f |= node.isLightweight() ? LIGHT : 0;
@@ -329,7 +334,7 @@ final class ChannelMembers {
 
     /** The node's tier's place in the serving order (0 first): a priority policy's, or premium, standard, free. */
     int tierRank(int node) {
-        return tierRank[index.node(node).tier().ordinal()];
+        return tierRank[tier[node]];
     }
 
     /** How many tier ranks there are. */
@@ -338,7 +343,6 @@ final class ChannelMembers {
     }
 
     private int bucket(int node) {
-        return (has(node, LIGHT) ? 0 : tierRank.length)
-                + tierRank[index.node(node).tier().ordinal()];
+        return (has(node, LIGHT) ? 0 : tierRank.length) + tierRank[tier[node]];
     }
 }

@@ -46,16 +46,17 @@ final class ChannelRun {
         int ejected = Ejection.apply(m, 0);
         long margin = 0;
         boolean last = false;
+        EdgeLog log = new EdgeLog(substreamsWanted(m));
+        int[] relayOrder = TreeAssignment.relayOrder(m);
         for (int round = 0; ; round++) {
             int mark = gate.relaxations().size();
-            EdgeLog log = new EdgeLog();
-            TreeBuilder builder = build(problem, gate, m, log);
+            TreeBuilder builder = build(problem, gate, m, relayOrder, log);
             long missing = shortfall(m, builder.got);
             if (missing == 0 || last) {
                 if (missing > 0) {
                     ejected += dropDegradedLeaves(m, builder.got, log, gate);
                 }
-                log.emitTo(plan, index, channel);
+                log.emitTo(plan, m);
                 account(m, builder.got, gate, plan);
                 return new Outcome(ejected, builder.relaxedPeers, builder.friendRelays);
             }
@@ -72,7 +73,8 @@ final class ChannelRun {
     }
 
     /** Builds the channel's trees as its members stand, recording the edges in the log. */
-    private static TreeBuilder build(PlanningProblem problem, PolicyGate gate, ChannelMembers m, EdgeLog log) {
+    private static TreeBuilder build(
+            PlanningProblem problem, PolicyGate gate, ChannelMembers m, int[] relayOrder, EdgeLog log) {
         SnapshotIndex index = problem.index();
         int[] regionDemand = new int[index.regionCount()];
         long[] need = new long[m.trees];
@@ -103,7 +105,7 @@ final class ChannelRun {
         for (int s = 0; s < m.trees; s++) {
             spare -= mandatory[s];
         }
-        TreeAssignment assignment = new TreeAssignment(m, regionDemand);
+        TreeAssignment assignment = new TreeAssignment(m, regionDemand, relayOrder);
         FriendFeeds friends = FriendFeeds.reserve(m, assignment);
         long[] byFriends = friends.fedPerTree();
         for (int s = 0; s < m.trees; s++) {
@@ -137,6 +139,17 @@ final class ChannelRun {
         }
         friends.giveBack();
         return builder;
+    }
+
+    /** Substream copies the active receivers join: about as many edges as the trees have. */
+    private static int substreamsWanted(ChannelMembers m) {
+        long total = 0;
+        for (int r : m.receivers) {
+            if (m.active(r)) {
+                total += m.joins[r];
+            }
+        }
+        return (int) Math.min(total, Integer.MAX_VALUE - 16);
     }
 
     /** Substream copies that kept receivers which got some but fewer than k still lack. */

@@ -1,6 +1,5 @@
 package dev.canopy.solver.multitree;
 
-import dev.canopy.model.SnapshotIndex;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PolicyGate;
@@ -11,18 +10,27 @@ import java.util.Arrays;
  * serve every receiver it kept whole: then {@link #emitTo} puts them into the plan, in the order
  * they were added; otherwise {@link #releaseAll} gives back every reservation so that the
  * channel can be tried again with more receivers ejected. Three growing int arrays (tree,
- * parent, child); not thread-safe, one per attempt.
+ * parent, child), sized up front for the edges expected; not thread-safe, one per channel run,
+ * emptied for each attempt.
  */
 final class EdgeLog {
-    private int[] trees = new int[256];
-    private int[] parents = new int[256];
-    private int[] children = new int[256];
+    private int[] trees;
+    private int[] parents;
+    private int[] children;
     private int size;
+
+    /** A log with room for {@code expected} edges before it grows. */
+    EdgeLog(int expected) {
+        int capacity = Math.max(16, expected);
+        trees = new int[capacity];
+        parents = new int[capacity];
+        children = new int[capacity];
+    }
 
     /** Records an edge of substream {@code tree} that has been reserved through the gate. */
     void add(int tree, int parent, int child) {
         if (size == trees.length) {
-            int capacity = 2 * size;
+            int capacity = size + (size >> 1);
             trees = Arrays.copyOf(trees, capacity);
             parents = Arrays.copyOf(parents, capacity);
             children = Arrays.copyOf(children, capacity);
@@ -38,19 +46,30 @@ final class EdgeLog {
         return size;
     }
 
-    /** Puts every recorded edge into the plan, in the order recorded. */
-    void emitTo(PlanAssembler plan, SnapshotIndex index, int channel) {
+    /**
+     * Puts every recorded edge into the plan, in the order recorded; who initiates follows the
+     * members' lightweight flags.
+     */
+    void emitTo(PlanAssembler plan, ChannelMembers m) {
+        int[] perTree = new int[m.trees];
+        for (int e = 0; e < size; e++) {
+            perTree[trees[e]]++;
+        }
+        for (int s = 0; s < perTree.length; s++) {
+            plan.expectEdges(m.channel, s, perTree[s]);
+        }
         for (int e = 0; e < size; e++) {
             plan.edge(
-                    channel,
+                    m.channel,
                     trees[e],
                     parents[e],
                     children[e],
-                    Pairing.initiator(index.node(parents[e]), index.node(children[e])));
+                    Pairing.initiator(
+                            m.has(parents[e], ChannelMembers.LIGHT), m.has(children[e], ChannelMembers.LIGHT)));
         }
     }
 
-    /** Gives back through the gate every reservation recorded, last first, and forgets them. */
+    /** Gives back through the gate every reservation recorded, last first, and forgets them (the log may be used again). */
     void releaseAll(PolicyGate gate, int channel, long substreamKbps) {
         for (int e = size - 1; e >= 0; e--) {
             gate.release(parents[e], children[e], channel, trees[e], substreamKbps);

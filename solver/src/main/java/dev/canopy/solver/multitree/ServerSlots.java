@@ -31,6 +31,11 @@ final class ServerSlots {
     private final int[] use;
     /** Per restricted receiver: the servers its access list admits, nearest first (filled on first use). */
     private final int[][] allowed;
+    /**
+     * Per region: the servers a lightweight receiver there without an access list may take,
+     * nearest first (filled on first use; the same for every such receiver of the region).
+     */
+    private final int[][] regularNear;
 
     /** Servers wanting the channel, then receivers only servers may feed. */
     final int[] fed;
@@ -63,6 +68,7 @@ final class ServerSlots {
         int n = m.flags.length;
         free = new int[n];
         allowed = new int[n][];
+        regularNear = new int[index.regionCount()][];
         for (int s : m.servers) {
             free[s] = m.slots[s];
             if (m.has(s, ChannelMembers.SOURCE)) {
@@ -151,18 +157,24 @@ final class ServerSlots {
      * let it receive from (its access list, no lightweight server), kept per child.
      */
     private int[] candidates(int child) {
-        int[] near = nearby.servers(index.regionOf(child));
+        int region = index.regionOf(child);
+        int[] near = nearby.servers(region);
         if (!m.has(child, ChannelMembers.LIGHT)) {
             return near;
         }
-        int[] list = allowed[child];
-        if (list == null) {
+        int[][] kept = m.restricted(child) ? allowed : regularNear;
+        int at = m.restricted(child) ? child : region;
+        if (kept[at] == null) {
             Node c = index.node(child);
-            list = IntStream.of(near)
-                    .filter(server -> Pairing.canPair(index.node(server), c))
-                    .toArray();
-            allowed[child] = list;
+            int[] list = new int[near.length];
+            int count = 0;
+            for (int server : near) {
+                if (Pairing.canPair(index.node(server), c)) {
+                    list[count++] = server;
+                }
+            }
+            kept[at] = count == list.length ? list : Arrays.copyOf(list, count);
         }
-        return list;
+        return kept[at];
     }
 }

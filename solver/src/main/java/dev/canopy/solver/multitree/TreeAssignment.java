@@ -40,7 +40,11 @@ final class TreeAssignment {
     /** Peers made interior in a second tree. */
     int splits;
 
-    TreeAssignment(ChannelMembers m, int[] regionDemand) {
+    /**
+     * @param relayOrder the channel's relaying peers in placement order ({@link #relayOrder}),
+     *     of which those still relaying peers are assigned
+     */
+    TreeAssignment(ChannelMembers m, int[] regionDemand, int[] relayOrder) {
         this.m = m;
         this.trees = m.trees;
         int n = m.flags.length;
@@ -53,7 +57,7 @@ final class TreeAssignment {
         int regionCount = m.index.regionCount();
         regionStart = new int[regionCount];
         regionEnd = new int[regionCount];
-        relays = groupByRegion(regionDemand);
+        relays = groupByRegion(relayOrder);
         regions = regionsByDemand(regionDemand);
         for (int r : regions) {
             assignRegion(r, regionDemand[r]);
@@ -69,11 +73,13 @@ final class TreeAssignment {
     }
 
     /**
-     * Relaying peers sorted by region, then regular before lightweight, then slots and uptime
-     * descending, then node order; fills the region bounds.
+     * The channel's relaying peers sorted by region, then regular before lightweight, then
+     * slots and uptime descending, then node order. Sorted once per channel run: an attempt only
+     * ejects receivers (no peer starts relaying, none changes its slots), so every attempt takes
+     * the ones still relaying from this order.
      */
-    private int[] groupByRegion(int[] regionDemand) {
-        int regionCount = regionStart.length;
+    static int[] relayOrder(ChannelMembers m) {
+        int regionCount = m.index.regionCount();
         int[] count = new int[regionCount + 1];
         int total = 0;
         for (int i = 0; i < m.flags.length; i++) {
@@ -97,14 +103,30 @@ final class TreeAssignment {
         }
         int[] out = new int[total];
         for (int r = 0; r < regionCount; r++) {
-            regionStart[r] = count[r];
-            regionEnd[r] = count[r + 1];
             Arrays.sort(keys, count[r], count[r + 1]);
             for (int j = count[r]; j < count[r + 1]; j++) {
                 out[j] = (int) (keys[j] & ((1 << 25) - 1));
             }
         }
         return out;
+    }
+
+    /** The peers of {@code order} still relaying, in that order; fills the region bounds. */
+    private int[] groupByRegion(int[] order) {
+        int[] out = new int[order.length];
+        int total = 0;
+        for (int node : order) {
+            if (m.relayPeer(node)) {
+                out[total++] = node;
+            }
+        }
+        for (int j = total - 1; j >= 0; j--) {
+            regionStart[m.index.regionOf(out[j])] = j;
+        }
+        for (int j = 0; j < total; j++) {
+            regionEnd[m.index.regionOf(out[j])] = j + 1;
+        }
+        return total == out.length ? out : Arrays.copyOf(out, total);
     }
 
     /**
@@ -239,8 +261,43 @@ final class TreeAssignment {
         return best;
     }
 
-    /** Per tree, its peers by slots ascending. */
+    /**
+     * Per tree, its peers by slots ascending, then node order: a counting sort over (tree,
+     * slots) when slots are few, as they are for peers (a peer's uplink over the substream rate).
+     */
     private int[][] peersBySlots() {
+        int maxSlots = 0;
+        for (int node : relays) {
+            maxSlots = Math.max(maxSlots, m.slots[node]);
+        }
+        long width = maxSlots + 1L;
+        if (width * trees > 4L * relays.length + 1024) {
+            return peersBySlotsSorted();
+        }
+        int[] start = new int[(int) width * trees + 1];
+        for (int node : relays) {
+            start[tree[node] * (int) width + m.slots[node] + 1]++;
+        }
+        for (int b = 1; b < start.length; b++) {
+            start[b] += start[b - 1];
+        }
+        int[][] out = new int[trees][];
+        for (int s = 0; s < trees; s++) {
+            out[s] = new int[start[(s + 1) * (int) width] - start[s * (int) width]];
+        }
+        int[] fill = Arrays.copyOf(start, start.length - 1);
+        for (int node = 0; node < tree.length; node++) {
+            int s = tree[node];
+            if (s >= 0) {
+                int bucket = s * (int) width + m.slots[node];
+                out[s][fill[bucket]++ - start[s * (int) width]] = node;
+            }
+        }
+        return out;
+    }
+
+    /** {@link #peersBySlots} by sorting, for peers of very many slots. */
+    private int[][] peersBySlotsSorted() {
         int[] count = new int[trees];
         for (int node : relays) {
             count[tree[node]]++;
