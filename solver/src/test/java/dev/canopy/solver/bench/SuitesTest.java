@@ -35,7 +35,15 @@ class SuitesTest {
                 .singleElement()
                 .satisfies(i -> assertThat(i.measures()).isEmpty());
         assertThat(quick.strategyNames())
-                .containsExactly("greedy", "multi-tree", "coded", "random", "local", "splitstream", "exact", "multi-tree+polish");
+                .containsExactly(
+                        "greedy",
+                        "multi-tree",
+                        "coded",
+                        "random",
+                        "local",
+                        "splitstream",
+                        "exact",
+                        "multi-tree+polish");
         assertThat(quick.instances(1).stream().filter(i -> i instanceof GeneratedInstance))
                 .hasSize(9);
     }
