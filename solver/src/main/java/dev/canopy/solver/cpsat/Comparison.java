@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Compares two plans by exact's objective: served pairs by tier (premium first), then locality
- * cost. Used when the class model's plan (not realised in full) ends up worse than greedy's:
- * exact then returns greedy's plan, marked so.
+ * cost. Used when the class model's plan (not realised in full) ends up worse than the best
+ * heuristic plan ({@link StartPlan}): exact then returns that plan, marked so.
  */
 final class Comparison {
     private Comparison() {}
@@ -29,20 +29,25 @@ final class Comparison {
     }
 
     /**
-     * The greedy plan under exact's name, with exact's figures, {@code exact.fallback=greedy}, and
-     * greedy's own served weight, cost and gap to exact's proved bounds.
+     * A heuristic plan (see {@link StartPlan}) under exact's name, with exact's figures, {@code
+     * exact.fallback} naming the heuristic, and the plan's own served weight, cost and gap to
+     * exact's proved bounds. It is marked {@code optimal} only when that gap is 0: the bounds hold
+     * for every plan, so a plan that meets both is optimal.
      */
-    static Plan relabel(SnapshotIndex index, Plan greedy, Plan exact, String name) {
+    static Plan relabel(SnapshotIndex index, StartPlan.Chosen heuristic, Plan exact, String name) {
         Map<String, Object> metrics = new LinkedHashMap<>(exact.metrics());
-        long served = servedWeight(index, greedy);
-        long cost = Locality.planCost(index, greedy);
-        metrics.put("optimal", false);
-        metrics.put("exact.fallback", "greedy");
+        Plan plan = heuristic.plan();
+        long served = servedWeight(index, plan);
+        long cost = Locality.planCost(index, plan);
+        double gap = ExactMetrics.gap(served, cost, (Long) exact.metrics().get("exact.servedBound"), (Long)
+                exact.metrics().get("exact.costBound"));
+        metrics.put("optimal", gap == 0);
+        metrics.put("exact.fallback", heuristic.label());
+        metrics.put("exact.reparentMoves", heuristic.moves());
         metrics.put("exact.planServed", served);
         metrics.put("exact.planCost", cost);
-        metrics.put("gap", ExactMetrics.gap(served, cost, (Long) exact.metrics().get("exact.servedBound"), (Long)
-                exact.metrics().get("exact.costBound")));
-        return greedyAs(greedy, name, exact, metrics);
+        metrics.put("gap", gap);
+        return as(plan, name, exact, metrics);
     }
 
     /**
@@ -55,21 +60,21 @@ final class Comparison {
         metrics.put("exact.model", "class");
         metrics.put("exact.fallback", "greedy");
         metrics.put("exact.fallbackWhy", why);
-        return greedyAs(greedy, name, greedy, metrics);
+        return as(greedy, name, greedy, metrics);
     }
 
-    /** Greedy's overlays and listings under {@code name}, with the version and time of {@code stamp}. */
-    private static Plan greedyAs(Plan greedy, String name, Plan stamp, Map<String, Object> metrics) {
+    /** A plan's overlays and listings under {@code name}, with the version and time of {@code stamp}. */
+    private static Plan as(Plan plan, String name, Plan stamp, Map<String, Object> metrics) {
         return new Plan(
-                greedy.format(),
-                greedy.snapshot(),
+                plan.format(),
+                plan.snapshot(),
                 stamp.version(),
                 stamp.createdAt(),
                 name,
-                greedy.overlays(),
-                greedy.clubs(),
-                greedy.unserved(),
-                greedy.relaxed(),
+                plan.overlays(),
+                plan.clubs(),
+                plan.unserved(),
+                plan.relaxed(),
                 metrics);
     }
 

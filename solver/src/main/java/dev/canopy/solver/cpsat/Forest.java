@@ -1,0 +1,239 @@
+package dev.canopy.solver.cpsat;
+
+import dev.canopy.model.SnapshotIndex;
+import dev.canopy.model.plan.Edge;
+import dev.canopy.model.plan.Overlay;
+import dev.canopy.model.plan.OverlayKind;
+import dev.canopy.model.plan.Plan;
+import dev.canopy.solver.Locality;
+import dev.canopy.solver.Pairing;
+import dev.canopy.solver.PolicyGate;
+import dev.canopy.solver.Resources;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * A plan's trees as parent arrays, one per overlay, with each node's sent edges and the
+ * capacities they take (reserved in an unrestricted {@link PolicyGate}), for {@link Reparenting}
+ * to move edges in. Only plans made of tree overlays whose edges carry the overlay's rate are
+ * taken. Not thread-safe.
+ */
+final class Forest {
+    final SnapshotIndex index;
+    final PolicyGate gate;
+    /** Per overlay (tree): its channel, substream and rate in kbps. */
+    final int[] channel;
+
+    final int[] substream;
+    final long[] rate;
+    /** parent[t][q]: q's parent in tree t, or -1. */
+    final int[][] parent;
+    /** Per region: its nodes, ascending. */
+    final int[][] regionNodes;
+    /** Per region: the other regions of its country, ascending. */
+    final int[][] countryRegions;
+
+    /** How many times {@link #canAdopt} was asked: the search's measure of work. */
+    long checks;
+
+    private final Plan start;
+    private final int[] regionCountry;
+    /** sent[p]: p's edges, each coded as {@code t * nodeCount + child}; sentCount[p] of them. */
+    private final int[][] sent;
+
+    private final int[] sentCount;
+
+    private Forest(Plan start, SnapshotIndex index, PolicyGate gate, int trees) {
+        this.start = start;
+        this.index = index;
+        this.gate = gate;
+        int nodes = index.nodeCount();
+        channel = new int[trees];
+        substream = new int[trees];
+        rate = new long[trees];
+        parent = new int[trees][nodes];
+        for (int[] row : parent) {
+            Arrays.fill(row, -1);
+        }
+        sent = new int[nodes][4];
+        sentCount = new int[nodes];
+        int regions = index.regionCount();
+        regionCountry = new int[regions];
+        Map<String, Integer> countries = new HashMap<>();
+        List<List<Integer>> byRegion = new ArrayList<>();
+        for (int r = 0; r < regions; r++) {
+            regionCountry[r] = index.regionCountry(r)
+                    .map(name -> countries.computeIfAbsent(name, k -> countries.size()))
+                    .orElse(-1);
+            byRegion.add(new ArrayList<>());
+        }
+        for (int i = 0; i < nodes; i++) {
+            byRegion.get(index.regionOf(i)).add(i);
+        }
+        regionNodes = new int[regions][];
+        countryRegions = new int[regions][];
+        for (int r = 0; r < regions; r++) {
+            regionNodes[r] =
+                    byRegion.get(r).stream().mapToInt(Integer::intValue).toArray();
+            int own = r;
+            countryRegions[r] = IntStream.range(0, regions)
+                    .filter(o -> o != own && regionCountry[o] >= 0 && regionCountry[o] == regionCountry[own])
+                    .toArray();
+        }
+    }
+
+    /** The plan's trees, or empty when it has another kind of overlay, clubs or edges of their own rate. */
+    static Optional<Forest> of(Plan plan, Resources resources) {
+        SnapshotIndex index = resources.routing().index();
+        for (Overlay overlay : plan.overlays()) {
+            if (overlay.kind() != OverlayKind.TREE || overlay.substream().isEmpty()) {
+                return Optional.empty();
+            }
+            for (Edge edge : overlay.edges()) {
+                if (edge.rateKbps().isPresent() || edge.club().isPresent()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        if (!plan.clubs().isEmpty()) {
+            return Optional.empty();
+        }
+        Forest forest = new Forest(
+                plan,
+                index,
+                PolicyGate.unrestricted(index, resources),
+                plan.overlays().size());
+        for (int t = 0; t < plan.overlays().size(); t++) {
+            Overlay overlay = plan.overlays().get(t);
+            forest.channel[t] = index.channelIndex(overlay.channel()).orElseThrow();
+            forest.substream[t] = overlay.substream().getAsInt();
+            forest.rate[t] = overlay.rateKbps();
+            for (Edge edge : overlay.edges()) {
+                int p = index.nodeIndex(edge.parent()).orElseThrow();
+                int q = index.nodeIndex(edge.child()).orElseThrow();
+                forest.attach(t, p, q);
+            }
+        }
+        return Optional.of(forest);
+    }
+
+    int trees() {
+        return parent.length;
+    }
+
+    /** The locality cost per kbps from region a to region b, as {@link Locality#regionCost}. */
+    int regionCost(int a, int b) {
+        if (a == b) {
+            return 0;
+        }
+        return regionCountry[a] >= 0 && regionCountry[a] == regionCountry[b]
+                ? Locality.CROSS_REGION
+                : Locality.CROSS_COUNTRY;
+    }
+
+    int edgeCost(int p, int q) {
+        return regionCost(index.regionOf(p), index.regionOf(q));
+    }
+
+    /** Whether p holds tree t's substream: a source of its channel, or a node with a parent in t. */
+    boolean holds(int t, int p) {
+        return parent[t][p] >= 0 || index.isSource(channel[t], p);
+    }
+
+    /** Whether {@code node} is {@code root} or below it in tree t. */
+    boolean below(int t, int node, int root) {
+        for (int a = node; a >= 0; a = parent[t][a]) {
+            if (a == root) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether p may take q as its child in t now: holds, admitted, fits, and no cycle. */
+    boolean canAdopt(int t, int p, int q) {
+        checks++;
+        return p != q && holds(t, p) && gate.allows(p, q, channel[t], substream[t], rate[t]) && !below(t, p, q);
+    }
+
+    /** Adds the edge p to q in tree t and reserves it; the caller has checked {@link #canAdopt}. */
+    void attach(int t, int p, int q) {
+        gate.reserve(p, q, channel[t], substream[t], rate[t]);
+        parent[t][q] = p;
+        if (sentCount[p] == sent[p].length) {
+            sent[p] = Arrays.copyOf(sent[p], sent[p].length * 2);
+        }
+        sent[p][sentCount[p]++] = t * index.nodeCount() + q;
+    }
+
+    /** Removes q's edge in tree t and gives its capacity back. */
+    void detach(int t, int q) {
+        int p = parent[t][q];
+        gate.release(p, q, channel[t], substream[t], rate[t]);
+        parent[t][q] = -1;
+        int code = t * index.nodeCount() + q;
+        for (int i = 0; i < sentCount[p]; i++) {
+            if (sent[p][i] == code) {
+                sent[p][i] = sent[p][--sentCount[p]];
+                return;
+            }
+        }
+        throw new IllegalStateException("edge not listed at its parent");
+    }
+
+    /** A copy of p's sent edges, coded as {@code t * nodeCount + child}. */
+    int[] sentBy(int p) {
+        return Arrays.copyOf(sent[p], sentCount[p]);
+    }
+
+    /** Spare uplink of a node, in kbps. */
+    long spare(int p) {
+        return gate.resources().uplink(p);
+    }
+
+    /** The locality cost of the trees, as {@link Locality#planCost}. */
+    long cost() {
+        long total = 0;
+        for (int t = 0; t < trees(); t++) {
+            for (int q = 0; q < index.nodeCount(); q++) {
+                if (parent[t][q] >= 0) {
+                    total += rate[t] * edgeCost(parent[t][q], q);
+                }
+            }
+        }
+        return total;
+    }
+
+    /** The start plan with these trees (edges by child), everything else as it was. */
+    Plan toPlan() {
+        List<Overlay> overlays = new ArrayList<>();
+        for (int t = 0; t < trees(); t++) {
+            List<Edge> edges = new ArrayList<>();
+            for (int q = 0; q < index.nodeCount(); q++) {
+                int p = parent[t][q];
+                if (p >= 0) {
+                    edges.add(Edge.of(
+                            index.node(p).id(), index.node(q).id(), Pairing.initiator(index.node(p), index.node(q))));
+                }
+            }
+            Overlay was = start.overlays().get(t);
+            overlays.add(Overlay.tree(was.channel(), substream[t], rate[t], edges));
+        }
+        return new Plan(
+                start.format(),
+                start.snapshot(),
+                start.version(),
+                start.createdAt(),
+                start.strategy(),
+                overlays,
+                start.clubs(),
+                start.unserved(),
+                start.relaxed(),
+                start.metrics());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.canopy.solver.cpsat;
+
+import dev.canopy.model.SnapshotIndex;
+import dev.canopy.model.plan.Plan;
+import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.Resources;
+import dev.canopy.solver.Strategy;
+import dev.canopy.solver.baseline.LocalStrategy;
+import dev.canopy.solver.multitree.MultiTreeStrategy;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The heuristic plan the class model starts from and falls back to: greedy's, local's and
+ * multi-tree's plans, each moved to cheaper parents by {@link Reparenting}, and the best of them
+ * by exact's objective ({@link Comparison#better}: served pairs by tier, then locality cost;
+ * greedy's on a tie). It therefore never serves fewer pairs, nor at more cost, than greedy's
+ * plan. Deterministic where the strategies are (the time limit only cuts the search between
+ * passes); stateless.
+ */
+final class StartPlan {
+    /** The plan, which heuristic it comes from ({@code greedy}, {@code local+reparenting}, ...), and its moves. */
+    record Chosen(Plan plan, String label, int moves) {}
+
+    private StartPlan() {}
+
+    /** The best start; {@code greedy} is greedy's plan of the problem (already made by the caller). */
+    static Chosen best(PlanningProblem problem, Plan greedy) {
+        SnapshotIndex index = problem.index();
+        long begin = System.nanoTime();
+        Duration limit = problem.options().timeLimit().orElse(null);
+        BooleanSupplier stop = () -> limit != null && System.nanoTime() - begin > limit.toNanos() / 2;
+        Chosen best = null;
+        List<Strategy> others = List.of(new LocalStrategy(), new MultiTreeStrategy());
+        for (int i = 0; i <= others.size(); i++) {
+            String name = i == 0 ? "greedy" : others.get(i - 1).name();
+            Plan plan = i == 0 ? greedy : others.get(i - 1).plan(problem);
+            Chosen chosen = Reparenting.improve(plan, new Resources(problem.routing()), stop)
+                    .filter(outcome -> outcome.moves() > 0)
+                    .map(outcome -> new Chosen(outcome.plan(), name + "+reparenting", outcome.moves()))
+                    .orElse(new Chosen(plan, name, 0));
+            if (best == null || Comparison.better(index, chosen.plan(), best.plan())) {
+                best = chosen;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.canopy.solver.cpsat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.canopy.model.Snapshot;
+import dev.canopy.model.SnapshotBuilder;
+import dev.canopy.model.generate.GeneratorOptions;
+import dev.canopy.model.generate.NetworkGenerator;
+import dev.canopy.model.plan.Edge;
+import dev.canopy.model.plan.Initiator;
+import dev.canopy.model.plan.Overlay;
+import dev.canopy.model.plan.Plan;
+import dev.canopy.policies.verify.PlanVerifier;
+import dev.canopy.solver.Locality;
+import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.Resources;
+import dev.canopy.solver.flow.LocalityLowerBound;
+import dev.canopy.solver.greedy.GreedyStrategy;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ReparentingTest {
+    private static final long RATE = 600;
+
+    /**
+     * Origin in isp-a (DE); c1 and c2 in isp-c (FR), d1 in isp-b (DE). c2 imports from the origin
+     * while c1, in its region, is full with an export to d1: the ejection moves d1 to the origin
+     * (one region away instead of one country) and c2 under c1.
+     */
+    @Test
+    void movesAReceiverUnderAFullNeighbourAfterMovingTheNeighboursExportToAParentWithRoom() {
+        Snapshot snapshot = SnapshotBuilder.create("eject")
+                .region("world")
+                .country("de", "world", "DE")
+                .country("fr", "world", "FR")
+                .region("isp-a", "de")
+                .region("isp-b", "de")
+                .region("isp-c", "fr")
+                .link("la", "isp-a", "de", 2)
+                .link("lb", "isp-b", "de", 2)
+                .link("lc", "isp-c", "fr", 2)
+                .link("x", "de", "fr", 20)
+                .channel("live", RATE, 1, "origin")
+                .origin("origin", "isp-a", RATE * 3)
+                .peer("c1", "isp-c", RATE, "live")
+                .peer("c2", "isp-c", 0, "live")
+                .peer("d1", "isp-b", 0, "live")
+                .build();
+        PlanningProblem problem = PlanningProblem.of(snapshot);
+        Plan start = trees(snapshot, edge("origin", "c1"), edge("origin", "c2"), edge("c1", "d1"));
+        assertThat(PlanVerifier.verify(problem.routing(), start).violations()).isEmpty();
+
+        Reparenting.Outcome outcome = Reparenting.improve(start, new Resources(problem.routing()), () -> false)
+                .orElseThrow();
+
+        assertThat(PlanVerifier.verify(problem.routing(), outcome.plan()).violations())
+                .isEmpty();
+        assertThat(Locality.planCost(problem.index(), start)).isEqualTo(RATE * (3 * Locality.CROSS_COUNTRY));
+        assertThat(Locality.planCost(problem.index(), outcome.plan()))
+                .isEqualTo(RATE * (Locality.CROSS_COUNTRY + Locality.CROSS_REGION));
+        assertThat(outcome.plan().overlays().get(0).edges())
+                .containsExactlyInAnyOrder(edge("origin", "c1"), edge("c1", "c2"), edge("origin", "d1"));
+    }
+
+    @Test
+    void takesOnlyPlansMadeOfTrees() {
+        Snapshot snapshot =
+                NetworkGenerator.generate(GeneratorOptions.defaults(40).withSeed(3));
+        PlanningProblem problem = PlanningProblem.of(snapshot);
+        Plan mesh = new Plan(
+                Plan.FORMAT,
+                snapshot.id(),
+                1,
+                Optional.empty(),
+                "hand",
+                List.of(Overlay.mesh(snapshot.channels().get(0).id(), RATE, List.of())),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of());
+
+        assertThat(Reparenting.improve(mesh, new Resources(problem.routing()), () -> false))
+                .isEmpty();
+    }
+
+    /** On a generated network of 300 peers, greedy's plan gets cheaper, stays valid, serves the same, repeats. */
+    @Test
+    void greedysPlanGetsCheaperServesTheSameAndStaysAboveTheBound() {
+        Snapshot snapshot =
+                NetworkGenerator.generate(GeneratorOptions.defaults(300).withSeed(7));
+        PlanningProblem problem = PlanningProblem.of(snapshot);
+        Plan greedy = new GreedyStrategy().plan(problem);
+
+        Reparenting.Outcome first = Reparenting.improve(greedy, new Resources(problem.routing()), () -> false)
+                .orElseThrow();
+        Reparenting.Outcome again = Reparenting.improve(greedy, new Resources(problem.routing()), () -> false)
+                .orElseThrow();
+
+        assertThat(PlanVerifier.verify(problem.routing(), first.plan()).violations())
+                .isEmpty();
+        assertThat(first.plan().unserved()).isEqualTo(greedy.unserved());
+        long cost = Locality.planCost(problem.index(), first.plan());
+        assertThat(first.moves()).isPositive();
+        assertThat(cost).isLessThan(Locality.planCost(problem.index(), greedy));
+        if (greedy.unserved().isEmpty()) {
+            assertThat(cost)
+                    .isGreaterThanOrEqualTo(LocalityLowerBound.compute(problem).cost());
+        }
+        assertThat(again.plan()).isEqualTo(first.plan());
+    }
+
+    private static Edge edge(String parent, String child) {
+        return Edge.of(parent, child, Initiator.BOTH);
+    }
+
+    private static Plan trees(Snapshot snapshot, Edge... edges) {
+        return new Plan(
+                Plan.FORMAT,
+                snapshot.id(),
+                1,
+                Optional.empty(),
+                "hand",
+                List.of(Overlay.tree("live", 0, RATE, List.of(edges))),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of());
+    }
+}
