@@ -1,8 +1,6 @@
 package dev.canopy.solver.multitree;
 
-import dev.canopy.model.Node;
 import dev.canopy.model.SnapshotIndex;
-import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PolicyGate;
 import dev.canopy.solver.Resources;
 import java.util.Arrays;
@@ -23,7 +21,7 @@ import java.util.Arrays;
  * Access-list receivers get their friend's reserved copies where {@link FriendFeeds} says so.
  * Cross-region edges are taken only where the route has link capacity left. The server side
  * (free server slots, budgets in use, the choice of a server parent) is kept by {@link
- * ServerSlots}.
+ * ServerSlots}; which parent a node gets is chosen by {@link ParentChoice}.
  *
  * <p>Operator policies: every parent is checked by the {@link PolicyGate} (hard edge filters,
  * policy caps, the child's max-depth bound); where the shallowest free slot of a region is
@@ -38,9 +36,7 @@ import java.util.Arrays;
 final class TreeBuilder {
     private static final int NONE = -1;
     /** A server slot use with no budget: what only servers may feed. */
-    private static final long UNLIMITED = Long.MAX_VALUE;
-    /** How many hops deeper than the tree's shallowest free slot a region's entry may hang to stay near. */
-    private static final int ENTRY_SLACK = 1;
+    static final long UNLIMITED = Long.MAX_VALUE;
 
     private final ChannelMembers m;
     private final TreeAssignment a;
@@ -58,6 +54,7 @@ final class TreeBuilder {
     private final int[] childTree;
     private final int[] leafOrder;
     private final ServerSlots servers;
+    private final ParentChoice parents;
     /** Per tree: the start of each region's interior peers in the tree's list. */
     private final int[][] regionStart;
     /** Per tree: its interior peers, grouped by region in assignment order. */
@@ -74,8 +71,6 @@ final class TreeBuilder {
     private final boolean[] friendRelaxed;
 
     private int tree;
-    private long serverBudget;
-    private long lastResortBudget;
     /** Interior peers of the current tree to hang under servers (see {@link ServerBudget#forcedEntries}). */
     private long entries;
 
@@ -118,6 +113,7 @@ final class TreeBuilder {
         }
         leafOrder = friends.friendsFirst(m.leafOrder());
         servers = new ServerSlots(m, nearby, depth, this::reachable);
+        parents = new ParentChoice(m, a, gate, cursors, servers, this::reachable, inTree, free);
     }
 
     /**
@@ -129,11 +125,11 @@ final class TreeBuilder {
      */
     void placeServerFed() {
         for (int s = 0; s < m.trees; s++) {
-            tree = s;
+            at(s);
             holdAtSources();
             for (int j = 0; j < servers.serverReceivers; j++) {
                 int v = servers.fed[j];
-                int parent = m.joins[v] > s ? serverSlot(v, UNLIMITED, false, true) : NONE;
+                int parent = m.joins[v] > s ? parents.serverSlot(v, UNLIMITED, false, true) : NONE;
                 servers.early[s][j] = parent;
                 if (parent != NONE) {
                     take(parent, v);
@@ -146,13 +142,13 @@ final class TreeBuilder {
             int v = servers.fed[j];
             int count = 0;
             for (int s = 0; s < m.joins[v]; s++) {
-                tree = s;
+                at(s);
                 if (friends.friendIn(v, s) != NONE) {
                     chosen[s] = NONE;
                     count++;
                     continue;
                 }
-                chosen[s] = serverSlot(v, UNLIMITED, true, false);
+                chosen[s] = parents.serverSlot(v, UNLIMITED, true, false);
                 if (chosen[s] != NONE) {
                     take(chosen[s], v);
                     count++;
@@ -160,7 +156,7 @@ final class TreeBuilder {
             }
             boolean enough = count >= m.k;
             for (int s = 0; s < m.joins[v]; s++) {
-                tree = s;
+                at(s);
                 servers.early[s][j] = enough ? chosen[s] : NONE;
                 if (chosen[s] != NONE) {
                     if (enough) {
@@ -179,10 +175,9 @@ final class TreeBuilder {
      * peers, spread over regions by their interior peers, hang under servers first.
      */
     void build(int s, long budget, long lastResort, long entries) {
-        tree = s;
+        at(s);
         this.entries = entries;
-        serverBudget = budget;
-        lastResortBudget = lastResort;
+        parents.budgets(budget, lastResort);
         servers.startTree(s);
         cursors.reset(regionStart[s]);
         holdAtSources();
@@ -204,13 +199,13 @@ final class TreeBuilder {
         for (int pass = parityFirst ? 0 : 1; pass < 2; pass++) {
             for (int v : leaves) {
                 if (m.joins[v] > s && inTree[v] != s && (pass == 1 || gate.substreamsNeeded(v, m.channel, m.k) > s)) {
-                    attach(v, leafParentRelaxing(v));
+                    attach(v, parents.leafParentRelaxing(v));
                 }
             }
         }
         for (int r : servers.fed) {
             if (m.restricted(r) && m.joins[r] > s && inTree[r] != s && !fedByFriend(r)) {
-                attach(r, listedPeer(r));
+                attach(r, parents.listedPeer(r));
             }
         }
     }
@@ -233,9 +228,15 @@ final class TreeBuilder {
                 friendRelays++;
             }
         } else {
-            attach(r, serverSlot(r, UNLIMITED, true, false));
+            attach(r, parents.serverSlot(r, UNLIMITED, true, false));
         }
         return true;
+    }
+
+    /** Switches the tree being built (here and in the parent choice). */
+    private void at(int s) {
+        tree = s;
+        parents.tree(s);
     }
 
     private void holdAtSources() {
@@ -268,17 +269,10 @@ final class TreeBuilder {
             attach(
                     v,
                     gate.entryPending(v, m.channel, tree)
-                            ? gate.preferEntering(v, m.channel, tree, () -> interiorParent(v, region, light, entry))
-                            : interiorParent(v, region, light, entry));
+                            ? gate.preferEntering(
+                                    v, m.channel, tree, () -> parents.interiorParent(v, region, light, entry))
+                            : parents.interiorParent(v, region, light, entry));
         }
-    }
-
-    private int interiorParent(int v, int region, boolean light, boolean entry) {
-        int parent = entry && !m.restricted(v) ? serverSlot(v, serverBudget, true, true) : NONE;
-        if (parent == NONE && !m.restricted(v)) {
-            parent = cursors.slotFor(v, region, light);
-        }
-        return parent == NONE ? entryParent(v, region) : parent;
     }
 
     /** Places a node under a parent (if any) and opens its slots when it is interior. */
@@ -338,91 +332,6 @@ final class TreeBuilder {
             free[child] = slots;
             cursors.add(child, index.regionOf(child), m.has(child, ChannelMembers.LIGHT), depth[child]);
         }
-    }
-
-    /**
-     * The parent of the first interior peer of a region: a server while the budget lasts, else
-     * the tree's shallowest free slot or a nearer region's about as shallow, else any slot of
-     * the nearest region or of any, else, as a last resort, a server's (as for a leaf: e.g. the
-     * second copy into a dual-ingress domain, which no peer outside may bring).
-     */
-    private int entryParent(int v, int region) {
-        int parent = m.restricted(v) ? serverSlot(v, UNLIMITED, true, false) : serverSlot(v, serverBudget, true, true);
-        if (parent == NONE && !m.restricted(v)) {
-            parent = cursors.entry(v, region, m.has(v, ChannelMembers.LIGHT), ENTRY_SLACK);
-        }
-        if (parent == NONE && !m.restricted(v)) {
-            parent = cursors.nearby(v, region, m.has(v, ChannelMembers.LIGHT), false);
-            if (parent == NONE) {
-                parent = cursors.anywhere(v, m.has(v, ChannelMembers.LIGHT), false);
-            }
-            if (parent == NONE) {
-                parent = serverSlot(v, lastResortBudget, true, false);
-            }
-        }
-        return parent;
-    }
-
-    /**
-     * A leaf's parent; in a data tree, when there is none under the hard policies, again after
-     * each relaxable policy binding the leaf is set aside (lowest rank first).
-     */
-    private int leafParentRelaxing(int v) {
-        int parent = gate.entryPending(v, m.channel, tree)
-                ? gate.preferEntering(v, m.channel, tree, () -> leafParent(v))
-                : leafParent(v);
-        if (parent != NONE || !gate.active() || tree >= m.k) {
-            return parent;
-        }
-        int[] found = {NONE};
-        gate.serveRelaxing(v, m.channel, () -> (found[0] = leafParent(v)) != NONE);
-        return found[0];
-    }
-
-    private int leafParent(int v) {
-        int region = index.regionOf(v);
-        boolean light = m.has(v, ChannelMembers.LIGHT);
-        int parent = cursors.slotFor(v, region, light);
-        if (parent == NONE) {
-            parent = cursors.nearby(v, region, light, true);
-        }
-        if (parent == NONE) {
-            parent = serverSlot(v, serverBudget, true, false);
-        }
-        if (parent == NONE) {
-            parent = cursors.anywhere(v, light, true);
-        }
-        if (parent == NONE) {
-            parent = serverSlot(v, lastResortBudget, true, false);
-        }
-        return parent;
-    }
-
-    /** A server parent for the child in the current tree (see {@link ServerSlots#find}). */
-    private int serverSlot(int child, long budget, boolean keepRoots, boolean shallowest) {
-        return servers.find(tree, child, budget, keepRoots, shallowest);
-    }
-
-    /** A peer the restricted child's access list names that holds the substream with a free slot, or -1. */
-    private int listedPeer(int child) {
-        Node c = index.node(child);
-        for (String entry : c.accessList()) {
-            var listed = index.nodeIndex(entry);
-            if (listed.isEmpty()) {
-                continue;
-            }
-            int p = listed.getAsInt();
-            if (p != child
-                    && inTree[p] == tree
-                    && !m.has(p, ChannelMembers.SERVER)
-                    && free[p] > 0
-                    && a.slotsIn(p, tree) > 0
-                    && Pairing.canPair(index.node(p), c)
-                    && reachable(p, child)) {
-                return p;
-            }
-        }
-        return NONE;
     }
 
     /**
