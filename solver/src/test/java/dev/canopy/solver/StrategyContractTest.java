@@ -14,10 +14,15 @@ import dev.canopy.model.policy.PolicyDocument;
 import dev.canopy.policies.verify.ChannelMetrics;
 import dev.canopy.policies.verify.PlanVerifier;
 import dev.canopy.policies.verify.Verification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -51,16 +56,22 @@ public abstract class StrategyContractTest {
 
     static Stream<Arguments> instances() {
         return Stream.concat(
-                Stream.of(
-                                "seed-network",
-                                "lightweight-clients",
-                                "capacity-shortage",
-                                "enterprise-firewall",
-                                "geo-regions",
-                                "coded-channel")
-                        .map(name -> Arguments.of(
-                                name, Documents.readSnapshot(Fixtures.path("snapshots/" + name + ".json")))),
+                fixtureSnapshots()
+                        .map(file -> Arguments.of(
+                                file.getFileName().toString().replace(".json", ""), Documents.readSnapshot(file))),
                 TestInstances.generated().map(s -> Arguments.of(s.id(), s)));
+    }
+
+    /** Every snapshot under {@code fixtures/snapshots}, by name, so that a new fixture is covered. */
+    static Stream<Path> fixtureSnapshots() {
+        try (Stream<Path> files = Files.list(Fixtures.directory("snapshots"))) {
+            List<Path> snapshots =
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            assertThat(snapshots).as("fixture snapshots").hasSizeGreaterThanOrEqualTo(8);
+            return snapshots.stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
