@@ -15,8 +15,8 @@ import java.util.Arrays;
  * (same country first); then every other receiver as a leaf: friends that feed access-list
  * receivers first (those hang one level below them), then lightweight ones (they need regular
  * parents), higher tiers before lower (in a parity tree, first the leaves a redundancy
- * policy needs in it; from the second parity tree on, those holding the fewest substreams
- * first), under its region's shallowest free slot, else the nearest region's, else
+ * policy needs in it; with parity trees and while every receiver holds all it could so far,
+ * the order {@link LossExposure#leafOrder} gives by exposure to peer failures), under its region's shallowest free slot, else the nearest region's, else
  * a server's within the first budget, else any region's, else, as a last resort, a server's.
  * Access-list receivers get their friend's reserved copies where {@link FriendFeeds} says so.
  * Cross-region edges are taken only where the route has link capacity left. The server side
@@ -67,6 +67,8 @@ final class TreeBuilder {
     int friendRelays;
 
     private final FriendFeeds friends;
+    /** Peers on each receiver's paths, for the order of the parity trees' leaves. */
+    private final LossExposure exposure;
     /** Per node: whether it was counted in {@link #friendRelays}. */
     private final boolean[] friendRelaxed;
 
@@ -76,7 +78,18 @@ final class TreeBuilder {
 
     private boolean routeRefused;
 
-    TreeBuilder(ChannelMembers m, TreeAssignment a, FriendFeeds friends, Nearby nearby, PolicyGate gate, EdgeLog log) {
+    /**
+     * @param noSpare whether the channel's copies are too few to give every receiver a spare
+     *     substream (see {@link LossExposure#leafOrder})
+     */
+    TreeBuilder(
+            ChannelMembers m,
+            TreeAssignment a,
+            FriendFeeds friends,
+            Nearby nearby,
+            PolicyGate gate,
+            EdgeLog log,
+            boolean noSpare) {
         this.m = m;
         this.friends = friends;
         this.a = a;
@@ -112,6 +125,7 @@ final class TreeBuilder {
             cursors.preferCheaper((p, c) -> gate.softCost(p, c, m.channel, tree, m.rate));
         }
         leafOrder = friends.friendsFirst(m.leafOrder());
+        exposure = new LossExposure(m, noSpare);
         servers = new ServerSlots(m, nearby, depth, this::reachable);
         parents = new ParentChoice(m, a, gate, cursors, servers, this::reachable, inTree, free);
     }
@@ -186,6 +200,7 @@ final class TreeBuilder {
             if (servers.early[s][j] != NONE) {
                 inTree[v] = s;
                 depth[v] = depth[servers.early[s][j]] + 1;
+                exposure.rehang(servers.early[s][j], v);
                 open(v);
             }
         }
@@ -194,8 +209,10 @@ final class TreeBuilder {
             placeInterior(list, region);
         }
         boolean parityFirst = s >= m.k && gate.active();
-        int[] leaves =
-                s > m.k && m.allHoldK(leafOrder, got) ? ChannelMembers.fewestFirst(leafOrder, got, m.trees) : leafOrder;
+        int[] leaves = exposure.leafOrder(leafOrder, got, s);
+        if (leaves != leafOrder) {
+            leaves = friends.friendsFirst(leaves);
+        }
         for (int pass = parityFirst ? 0 : 1; pass < 2; pass++) {
             for (int v : leaves) {
                 if (m.joins[v] > s && inTree[v] != s && (pass == 1 || gate.substreamsNeeded(v, m.channel, m.k) > s)) {
@@ -244,6 +261,7 @@ final class TreeBuilder {
             if (m.has(server, ChannelMembers.SOURCE)) {
                 inTree[server] = tree;
                 depth[server] = 0;
+                exposure.root(server);
             }
         }
     }
@@ -318,6 +336,7 @@ final class TreeBuilder {
             }
         }
         depth[child] = depth[parent] + 1;
+        exposure.edge(parent, child);
         inTree[child] = tree;
         got[child]++;
     }
