@@ -268,7 +268,8 @@ final class TreeBuilder {
 
     /**
      * Places a region's interior peers; the first of them, the region's share (by its interior
-     * peers) of the tree's entries, hang under servers first.
+     * peers) of the tree's entries, and at least one per 1 + d + d^2 of them (d the slots of its
+     * first), hang under servers first (within the tree's server budget).
      */
     private void placeInterior(int[] list, int region) {
         int from = regionStart[tree][region];
@@ -277,6 +278,14 @@ final class TreeBuilder {
             end++;
         }
         long served = entries * (end - from) / Math.max(1, list.length);
+        if (end > from) {
+            // A large region hung from one peer (e.g. an access-list peer servers feed before any
+            // tree is built) is as deep as its interior peers need levels under it: one entry
+            // per 1 + d + d^2 of them keeps them within 3 levels of its entries (homogeneous,
+            // 10,000 peers, seed 3: 160 interior peers of one region under one, depth 7 for 6).
+            long d = Math.max(2, a.slotsIn(list[from], tree));
+            served = Math.max(served, (end - from) / (1 + d + d * d));
+        }
         for (int j = from; j < end; j++) {
             int v = list[j];
             if (inTree[v] == tree) {
