@@ -297,35 +297,15 @@ final class ChannelMembers {
     }
 
     /**
-     * The receivers of {@code order} by how many substreams they hold so far ({@code got}, at
-     * most {@code most}), fewest first, in {@code order} within a count: a later parity tree
-     * goes first to those the earlier ones missed, so that parity copies too short for everyone
-     * give each receiver one before any gets two (one spare substream survives any single cut).
-     */
-    static int[] fewestFirst(int[] order, int[] got, int most) {
-        int[] count = new int[most + 2];
-        for (int v : order) {
-            count[Math.min(got[v], most) + 1]++;
-        }
-        for (int g = 0; g <= most; g++) {
-            count[g + 1] += count[g];
-        }
-        int[] out = new int[order.length];
-        for (int v : order) {
-            out[count[Math.min(got[v], most)]++] = v;
-        }
-        return out;
-    }
-
-    /**
-     * Whether every receiver of {@code order} that joins k trees holds k substreams ({@code
-     * got}). Only then do later parity trees go {@link #fewestFirst}: when the data trees left receivers short, the channel run ejects by
-     * the seed's order and retries, and reordering the parity leaves changed who came out short
+     * Whether every receiver of {@code order} that joins k trees holds at least {@code count}
+     * substreams ({@code got}). Only then are leaves ordered by exposure ({@link
+     * LossExposure#leafOrder}): when the trees left receivers short, the channel run ejects by
+     * the seed's order and retries, and reordering the leaves changed who came out short
      * (critical family, parity 2: 375 of 10,000 receivers left degraded instead of none).
      */
-    boolean allHoldK(int[] order, int[] got) {
+    boolean allHold(int[] order, int[] got, int count) {
         for (int v : order) {
-            if (joins[v] >= k && got[v] < k) {
+            if (joins[v] >= k && got[v] < count) {
                 return false;
             }
         }

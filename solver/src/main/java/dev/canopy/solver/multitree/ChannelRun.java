@@ -142,7 +142,13 @@ final class ChannelRun {
         ServerBudget budget = ServerBudget.of(m, need, mandatory, assignment.treeSlots, spare, roots);
 
         Nearby nearby = new Nearby(index, problem.routing(), assignment.regions, m.servers);
-        TreeBuilder builder = new TreeBuilder(m, assignment, friends, nearby, gate, log);
+        long dataNeed = 0;
+        for (int s = 0; s < m.k; s++) {
+            dataNeed += need[s];
+        }
+        // Fewer copies than one spare per receiver: the served hold about k (see LossExposure).
+        boolean noSpare = m.trees > m.k && (peerSlots + Math.max(0, spare)) * m.k < dataNeed * (m.k + 1);
+        TreeBuilder builder = new TreeBuilder(m, assignment, friends, nearby, gate, log, noSpare);
         builder.placeServerFed();
         for (int s = 0; s < m.trees; s++) {
             builder.build(s, budget.first(s), budget.total(s), forced[s]);

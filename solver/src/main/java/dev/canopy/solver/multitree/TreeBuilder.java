@@ -15,8 +15,8 @@ import java.util.Arrays;
  * (same country first); then every other receiver as a leaf: friends that feed access-list
  * receivers first (those hang one level below them), then lightweight ones (they need regular
  * parents), higher tiers before lower (in a parity tree, first the leaves a redundancy
- * policy needs in it; from the second parity tree on, those holding the fewest substreams
- * first), under its region's shallowest free slot, else the nearest region's, else
+ * policy needs in it; with parity trees and while every receiver holds all it could so far,
+ * the order {@link LossExposure#leafOrder} gives by exposure to peer failures), under its region's shallowest free slot, else the nearest region's, else
  * a server's within the first budget, else any region's, else, as a last resort, a server's.
  * Access-list receivers get their friend's reserved copies where {@link FriendFeeds} says so.
  * Cross-region edges are taken only where the route has link capacity left. The server side
@@ -67,6 +67,8 @@ final class TreeBuilder {
     int friendRelays;
 
     private final FriendFeeds friends;
+    /** Peers on each receiver's paths, for the order of the parity trees' leaves. */
+    private final LossExposure exposure;
     /** Per node: whether it was counted in {@link #friendRelays}. */
     private final boolean[] friendRelaxed;
 
@@ -76,7 +78,18 @@ final class TreeBuilder {
 
     private boolean routeRefused;
 
-    TreeBuilder(ChannelMembers m, TreeAssignment a, FriendFeeds friends, Nearby nearby, PolicyGate gate, EdgeLog log) {
+    /**
+     * @param noSpare whether the channel's copies are too few to give every receiver a spare
+     *     substream (see {@link LossExposure#leafOrder})
+     */
+    TreeBuilder(
+            ChannelMembers m,
+            TreeAssignment a,
+            FriendFeeds friends,
+            Nearby nearby,
+            PolicyGate gate,
+            EdgeLog log,
+            boolean noSpare) {
         this.m = m;
         this.friends = friends;
         this.a = a;
@@ -112,6 +125,7 @@ final class TreeBuilder {
             cursors.preferCheaper((p, c) -> gate.softCost(p, c, m.channel, tree, m.rate));
         }
         leafOrder = friends.friendsFirst(m.leafOrder());
+        exposure = new LossExposure(m, noSpare);
         servers = new ServerSlots(m, nearby, depth, this::reachable);
         parents = new ParentChoice(m, a, gate, cursors, servers, this::reachable, inTree, free);
     }
@@ -186,6 +200,7 @@ final class TreeBuilder {
             if (servers.early[s][j] != NONE) {
                 inTree[v] = s;
                 depth[v] = depth[servers.early[s][j]] + 1;
+                exposure.rehang(servers.early[s][j], v);
                 open(v);
             }
         }
@@ -194,8 +209,10 @@ final class TreeBuilder {
             placeInterior(list, region);
         }
         boolean parityFirst = s >= m.k && gate.active();
-        int[] leaves =
-                s > m.k && m.allHoldK(leafOrder, got) ? ChannelMembers.fewestFirst(leafOrder, got, m.trees) : leafOrder;
+        int[] leaves = exposure.leafOrder(leafOrder, got, s);
+        if (leaves != leafOrder) {
+            leaves = friends.friendsFirst(leaves);
+        }
         for (int pass = parityFirst ? 0 : 1; pass < 2; pass++) {
             for (int v : leaves) {
                 if (m.joins[v] > s && inTree[v] != s && (pass == 1 || gate.substreamsNeeded(v, m.channel, m.k) > s)) {
@@ -244,13 +261,15 @@ final class TreeBuilder {
             if (m.has(server, ChannelMembers.SOURCE)) {
                 inTree[server] = tree;
                 depth[server] = 0;
+                exposure.root(server);
             }
         }
     }
 
     /**
      * Places a region's interior peers; the first of them, the region's share (by its interior
-     * peers) of the tree's entries, hang under servers first.
+     * peers) of the tree's entries, and at least one per 1 + d + d^2 of them (d the slots of its
+     * first), hang under servers first (within the tree's server budget).
      */
     private void placeInterior(int[] list, int region) {
         int from = regionStart[tree][region];
@@ -259,6 +278,14 @@ final class TreeBuilder {
             end++;
         }
         long served = entries * (end - from) / Math.max(1, list.length);
+        if (end > from) {
+            // A large region hung from one peer (e.g. an access-list peer servers feed before any
+            // tree is built) is as deep as its interior peers need levels under it: one entry
+            // per 1 + d + d^2 of them keeps them within 3 levels of its entries (homogeneous,
+            // 10,000 peers, seed 3: 160 interior peers of one region under one, depth 7 for 6).
+            long d = Math.max(2, a.slotsIn(list[from], tree));
+            served = Math.max(served, (end - from) / (1 + d + d * d));
+        }
         for (int j = from; j < end; j++) {
             int v = list[j];
             if (inTree[v] == tree) {
@@ -318,6 +345,7 @@ final class TreeBuilder {
             }
         }
         depth[child] = depth[parent] + 1;
+        exposure.edge(parent, child);
         inTree[child] = tree;
         got[child]++;
     }

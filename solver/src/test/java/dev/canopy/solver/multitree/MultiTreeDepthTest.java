@@ -53,6 +53,27 @@ class MultiTreeDepthTest {
         assertThat(max).isLessThanOrEqualTo(6);
     }
 
+    @Test
+    void largeRegionsGetMoreThanOneEntry() {
+        // 4 slots per relaying peer (k = 4, uplink 1.2 x rate). With one entry per region, the
+        // largest regions' interior peers needed 4 levels under it: depth 7 on this seed (of
+        // seeds 1-6 at 2,000 and 3,000 peers, 3 got a level shallower, 1 a level deeper).
+        Planned planned = Planned.by(
+                strategy,
+                NetworkGenerator.generate(GeneratorOptions.defaults(2000)
+                        .withSubstreams(4)
+                        .withMix(CapacityMix.HOMOGENEOUS)
+                        .withSeed(1)));
+
+        int max = 0;
+        for (int[] parent : planned.parents()) {
+            for (int v = 0; v < parent.length; v++) {
+                max = Math.max(max, depth(parent, v));
+            }
+        }
+        assertThat(max).isLessThanOrEqualTo(6);
+    }
+
     private static Snapshot homogeneous(int peers, long seed) {
         return NetworkGenerator.generate(GeneratorOptions.defaults(peers)
                 .withSubstreams(8)
