@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * <p>Never worse than its input: the polished plan is returned only if it passes {@link
  * PlanVerifier} and costs strictly less; otherwise the input comes back. The input itself is not
  * verified here (callers verify whatever plan comes back): an input that breaks a rule is refused
- * by {@link ForestBuilder} (a cycle, a node with two parents) or polished like any other, and a
+ * by {@link PolishSolutionBuilder} (a cycle, a node with two parents) or polished like any other, and a
  * polished plan that breaks a rule is never returned. Skips plans under operator
  * policies (their per-edge rules are not modelled) and plans without trees. Either way the plan's
  * metrics say what happened: {@value #STATUS} ({@code polished}, {@code kept input: ...} or
@@ -65,7 +65,7 @@ public final class LocalityPolish {
         if (!problem.policies().policies().isEmpty()) {
             return unchanged(plan, strategy, "skipped: operator policies", Map.of());
         }
-        ForestBuilder.Built built = ForestBuilder.build(problem.routing(), plan);
+        PolishSolutionBuilder.Built built = PolishSolutionBuilder.build(problem.routing(), plan);
         if (!built.ok()) {
             return unchanged(plan, strategy, "skipped: " + built.refusal(), Map.of());
         }
@@ -74,7 +74,7 @@ public final class LocalityPolish {
         }
         SnapshotIndex index = problem.index();
         long before = Locality.planCost(index, plan);
-        Forest best = PolishSearch.solve(
+        PolishSolution best = PolishSearch.solve(
                 built.forest(), problem.options().seed(), problem.options().timeLimit(), settings);
         Map<String, Object> metrics = new LinkedHashMap<>(plan.metrics());
         metrics.put(STATUS, "polished");
