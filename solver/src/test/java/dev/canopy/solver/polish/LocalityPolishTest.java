@@ -35,22 +35,33 @@ class LocalityPolishTest {
 
     /** An origin in DE, three peers in FR with two substreams of uplink each; depth bound if given. */
     private static Snapshot threePeersAbroad(OptionalInt maxDepth) {
-        return SnapshotBuilder.create("polish-abroad")
+        return abroad(maxDepth, "c1@isp-c", "c2@isp-c", "c3@isp-c");
+    }
+
+    /**
+     * An origin in DE (ISP isp-a); in FR the ISPs isp-c and isp-d, and the peers given as
+     * {@code id@isp}, each with two substreams of uplink; depth bound if given.
+     */
+    private static Snapshot abroad(OptionalInt maxDepth, String... peers) {
+        SnapshotBuilder b = SnapshotBuilder.create("polish-abroad")
                 .region("world")
                 .country("de", "world", "DE")
                 .country("fr", "world", "FR")
                 .region("isp-a", "de")
                 .region("isp-c", "fr")
+                .region("isp-d", "fr")
                 .link("la", "isp-a", "de", 2)
                 .link("lc", "isp-c", "fr", 2)
+                .link("ld", "isp-d", "fr", 2)
                 .link("x", "de", "fr", 20)
                 .channel(new Channel(
                         "live", ChannelKind.LIVE, ContentClass.VIDEO, 2 * SUBSTREAM, 2, 0, List.of("origin"), maxDepth))
-                .origin("origin", "isp-a", 6 * SUBSTREAM)
-                .peer("c1", "isp-c", 2 * SUBSTREAM, "live")
-                .peer("c2", "isp-c", 2 * SUBSTREAM, "live")
-                .peer("c3", "isp-c", 2 * SUBSTREAM, "live")
-                .build();
+                .origin("origin", "isp-a", 6 * SUBSTREAM);
+        for (String peer : peers) {
+            String[] at = peer.split("@", 2);
+            b.peer(at[0], at[1], 2 * SUBSTREAM, "live");
+        }
+        return b.build();
     }
 
     /** Every peer fed by the origin in both trees: 6 edges across countries. */
@@ -151,31 +162,7 @@ class LocalityPolishTest {
         // c1, alone in its ISP, has a child in both trees; d1 and d2 share an ISP. Moving d1 in
         // tree 1 from c1 to d2 saves a cross-region edge and leaves c1 with children in tree 0
         // only: multi-tree's relaxation count must follow.
-        Snapshot snapshot = SnapshotBuilder.create("polish-relaxation")
-                .region("world")
-                .country("de", "world", "DE")
-                .country("fr", "world", "FR")
-                .region("isp-a", "de")
-                .region("isp-c", "fr")
-                .region("isp-d", "fr")
-                .link("la", "isp-a", "de", 2)
-                .link("lc", "isp-c", "fr", 2)
-                .link("ld", "isp-d", "fr", 2)
-                .link("x", "de", "fr", 20)
-                .channel(new Channel(
-                        "live",
-                        ChannelKind.LIVE,
-                        ContentClass.VIDEO,
-                        2 * SUBSTREAM,
-                        2,
-                        0,
-                        List.of("origin"),
-                        OptionalInt.of(3)))
-                .origin("origin", "isp-a", 6 * SUBSTREAM)
-                .peer("c1", "isp-c", 2 * SUBSTREAM, "live")
-                .peer("d1", "isp-d", 2 * SUBSTREAM, "live")
-                .peer("d2", "isp-d", 2 * SUBSTREAM, "live")
-                .build();
+        Snapshot snapshot = abroad(OptionalInt.of(3), "c1@isp-c", "d1@isp-d", "d2@isp-d");
         PlanningProblem problem = PlanningProblem.of(snapshot);
         List<Overlay> overlays = List.of(
                 Overlay.tree("live", 0, SUBSTREAM, edges("origin", "c1", "c1", "d1", "d1", "d2")),
