@@ -23,7 +23,8 @@ import java.util.Optional;
  * short receiver already feeds no one, they are dropped from the attempt at hand instead, with no
  * rebuild: at 10^6 peers this saves one of two builds of every tree (about 1 s of CPU) and serves
  * 46 more receivers, since the copies the rebuild moved to others (who then came out short in
- * turn) stay where they were. Stateless; one call per channel.
+ * turn) stay where they were. The edges emitted are counted into the planner's {@link
+ * RelayCounts.Tally}. Stateless; one call per channel.
  */
 final class ChannelRun {
     /** Attempts that eject more by the seed's order after the trees came out short, before the short ones go. */
@@ -37,7 +38,8 @@ final class ChannelRun {
             PlanAssembler plan,
             int channel,
             boolean coded,
-            long[] reservedLater) {
+            long[] reservedLater,
+            RelayCounts.Tally relays) {
         SnapshotIndex index = problem.index();
         Resources resources = gate.resources();
         var spec = index.channel(channel);
@@ -66,6 +68,7 @@ final class ChannelRun {
                     dropDegradedLeaves(m, builder.got, log, gate);
                 }
                 log.emitTo(plan, m);
+                log.countInto(relays, m.trees);
                 account(m, builder.got, gate, plan);
                 return;
             }

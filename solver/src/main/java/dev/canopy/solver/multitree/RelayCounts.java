@@ -1,6 +1,5 @@
 package dev.canopy.solver.multitree;
 
-import dev.canopy.model.Node;
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.Edge;
 import dev.canopy.model.plan.Overlay;
@@ -11,6 +10,7 @@ import dev.canopy.model.plan.UnservedReason;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,66 +32,112 @@ public record RelayCounts(int interiorRelaxations, int friendRelays, int ejected
 
     /** The counts of a plan of the index's snapshot. */
     public static RelayCounts of(SnapshotIndex index, Plan plan) {
-        int n = index.nodeCount();
         Set<String> listing = new HashSet<>();
-        for (int v = 0; v < n; v++) {
+        for (int v = 0; v < index.nodeCount(); v++) {
             if (!index.node(v).accessList().isEmpty()) {
                 listing.add(index.nodeId(v));
             }
         }
-        // Per node, within a channel: in how many trees it has children (all, or besides
-        // receivers naming it), and the last tree counted, as trees come one after the other.
-        int[] trees = new int[n];
-        int[] treesBesidesFriends = new int[n];
-        int[] lastTree = new int[n];
-        int[] lastTreeBesidesFriends = new int[n];
-        int relaxations = 0;
-        int friendRelays = 0;
+        Tally tally = new Tally(index);
         for (int c = 0; c < index.channelCount(); c++) {
             String channel = index.channel(c).id();
-            Arrays.fill(trees, 0);
-            Arrays.fill(treesBesidesFriends, 0);
-            Arrays.fill(lastTree, -1);
-            Arrays.fill(lastTreeBesidesFriends, -1);
-            int tree = 0;
+            tally.channel(index.channel(c).totalSubstreams());
             for (Overlay overlay : plan.overlays()) {
                 if (overlay.kind() != OverlayKind.TREE || !overlay.channel().equals(channel)) {
                     continue;
                 }
-                tree++;
+                int tree = overlay.substream().orElseThrow();
                 for (Edge edge : overlay.edges()) {
-                    int p = index.nodeIndex(edge.parent()).orElseThrow();
-                    if (lastTree[p] != tree) {
-                        lastTree[p] = tree;
-                        trees[p]++;
-                    }
-                    if (lastTreeBesidesFriends[p] != tree && !names(index, listing, edge)) {
-                        lastTreeBesidesFriends[p] = tree;
-                        treesBesidesFriends[p]++;
-                    }
+                    // the child's number only matters when it has an access list
+                    int child = listing.contains(edge.child())
+                            ? index.nodeIndex(edge.child()).orElseThrow()
+                            : Tally.UNLISTED;
+                    tally.edge(tree, index.nodeIndex(edge.parent()).orElseThrow(), child);
                 }
             }
-            for (int v = 0; v < n; v++) {
-                if (trees[v] > 1 && !index.node(v).role().isServer()) {
-                    relaxations++;
-                    friendRelays += treesBesidesFriends[v] < trees[v] ? 1 : 0;
-                }
-            }
+            tally.endChannel();
         }
-        int ejected = 0;
-        for (Unserved u : plan.unserved()) {
-            ejected += u.reason() == UnservedReason.EJECTED ? 1 : 0;
-        }
-        return new RelayCounts(relaxations, friendRelays, ejected);
+        return tally.counts(plan.unserved());
     }
 
-    /** Whether the edge's child has an access list that names its parent by id. */
-    private static boolean names(SnapshotIndex index, Set<String> listing, Edge edge) {
-        if (!listing.contains(edge.child())) {
-            return false;
+    /**
+     * The counting over node numbers, one channel at a time, its edges in any order: for {@link
+     * #of} and for a planner that still holds its edges as numbers (cheaper at 10^6 peers than
+     * looking up every edge's ids). Per tree and node, whether the node has children there (all,
+     * or besides receivers naming it): two boolean arrays per tree, reused across channels. Not
+     * thread-safe.
+     */
+    static final class Tally {
+        /** A child given as this is taken to have no access list. */
+        static final int UNLISTED = -1;
+
+        private final SnapshotIndex index;
+        private boolean[][] parentIn = new boolean[0][];
+        private boolean[][] parentBesidesFriendsIn = new boolean[0][];
+        private int trees;
+        private int relaxations;
+        private int friendRelays;
+
+        Tally(SnapshotIndex index) {
+            this.index = index;
         }
-        Node child = index.node(edge.child()).orElseThrow();
-        return child.accessList().contains(edge.parent());
+
+        /** Starts a channel of {@code trees} substream trees. */
+        void channel(int trees) {
+            int n = index.nodeCount();
+            if (parentIn.length < trees) {
+                parentIn = Arrays.copyOf(parentIn, trees);
+                parentBesidesFriendsIn = Arrays.copyOf(parentBesidesFriendsIn, trees);
+            }
+            for (int t = 0; t < trees; t++) {
+                if (parentIn[t] == null) {
+                    parentIn[t] = new boolean[n];
+                    parentBesidesFriendsIn[t] = new boolean[n];
+                } else {
+                    Arrays.fill(parentIn[t], false);
+                    Arrays.fill(parentBesidesFriendsIn[t], false);
+                }
+            }
+            this.trees = trees;
+        }
+
+        /** An edge of the channel's tree {@code tree}; {@code child} may be {@link #UNLISTED}. */
+        void edge(int tree, int parent, int child) {
+            parentIn[tree][parent] = true;
+            if (!parentBesidesFriendsIn[tree][parent] && !names(child, parent)) {
+                parentBesidesFriendsIn[tree][parent] = true;
+            }
+        }
+
+        /** Counts the channel's relaxed peers and friend relays. */
+        void endChannel() {
+            for (int v = 0; v < index.nodeCount(); v++) {
+                int all = 0;
+                int besidesFriends = 0;
+                for (int t = 0; t < trees; t++) {
+                    all += parentIn[t][v] ? 1 : 0;
+                    besidesFriends += parentBesidesFriendsIn[t][v] ? 1 : 0;
+                }
+                if (all > 1 && !index.node(v).role().isServer()) {
+                    relaxations++;
+                    friendRelays += besidesFriends < all ? 1 : 0;
+                }
+            }
+        }
+
+        /** The counts of the channels ended, with the unserved entries' ejections. */
+        RelayCounts counts(List<Unserved> unserved) {
+            int ejected = 0;
+            for (Unserved u : unserved) {
+                ejected += u.reason() == UnservedReason.EJECTED ? 1 : 0;
+            }
+            return new RelayCounts(relaxations, friendRelays, ejected);
+        }
+
+        /** Whether the child has an access list that names the parent by id. */
+        private boolean names(int child, int parent) {
+            return child != UNLISTED && index.node(child).accessList().contains(index.nodeId(parent));
+        }
     }
 
     /** The plan with these counts as its metrics of those names, put after the metrics it has. */

@@ -57,16 +57,20 @@ final class TreePlanner {
                 reservedLater[i] += channelShares[i];
             }
         }
+        RelayCounts.Tally relays = new RelayCounts.Tally(index);
         for (int c : order) {
             for (int i = 0; i < reservedLater.length; i++) {
                 reservedLater[i] -= shares[c][i];
             }
-            ChannelRun.plan(problem, gate, plan, c, coded, reservedLater);
+            ChannelRun.plan(problem, gate, plan, c, coded, reservedLater, relays);
         }
         FinishingPasses.apply(gate, plan);
         plan.relaxed(gate.relaxations().entries());
         Plan built = plan.build(strategy, problem.options());
-        return RelayCounts.of(index, built).into(built);
+        // the finishing passes run only under policies, and may move edges: then the plan's are
+        // counted (looking up every edge's ids), else the channels' as they were emitted
+        RelayCounts counts = gate.active() ? RelayCounts.of(index, built) : relays.counts(built.unserved());
+        return counts.into(built);
     }
 
     /** Live channels before files, then snapshot order. */
