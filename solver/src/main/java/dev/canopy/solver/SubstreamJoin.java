@@ -63,51 +63,45 @@ public final class SubstreamJoin {
     }
 
     /**
+     * What one node's {@link #join} asks for.
+     *
+     * @param channel the channel's number
+     * @param child the joining node's number
+     * @param k the substreams that serve it (k + p where a hard redundancy policy gives parity p
+     *     is asked of the gate, {@link PolicyGate#substreamsNeeded})
+     * @param total the channel's substreams, data and parity (a parent is sought for each)
+     * @param rateKbps one substream's rate
+     * @param relax whether the relaxable policies that bind the node may be set aside, one at a
+     *     time, when it finds too few parents ({@link PolicyGate#serveRelaxing})
+     */
+    public record Request(int channel, int child, int k, int total, long rateKbps, boolean relax) {}
+
+    /**
      * One node joining a channel under the operator's policies, listing it unserved when it
      * cannot: a node a hard policy bars is listed with that policy ({@code geo-ban}, {@code
      * deny}); one whose downlink cannot take k substreams for {@code capacity}; otherwise {@link
-     * #take} is tried, and when it fails and {@code relax} is set, again after each relaxable
+     * #take} is tried, and when it fails and the request relaxes, again after each relaxable
      * policy that binds the node is set aside ({@link PolicyGate#serveRelaxing}). A node still
      * unserved is listed with {@code reason} (computed then), or {@code policy} naming the hard
-     * policy that last refused it an edge.
+     * policy that last refused it an edge, unless {@code deferred} puts it off ({@link
+     * DeferredJoins#defer}: only under policies that later joins may clear).
      *
+     * @param deferred the channel's put-off joins
      * @return the parents by substream (-1 where none), or empty when the node is listed unserved
+     *     or put off
      */
     public static Optional<int[]> join(
             PolicyGate gate,
             PlanAssembler plan,
-            int channel,
-            int child,
-            int k,
-            int total,
-            long rate,
-            boolean relax,
-            IntUnaryOperator parentFor,
-            IntConsumer givenBack,
-            Supplier<UnservedReason> reason) {
-        return join(gate, plan, channel, child, k, total, rate, relax, parentFor, givenBack, reason, null);
-    }
-
-    /**
-     * Like {@link #join(PolicyGate, PlanAssembler, int, int, int, int, long, boolean,
-     * IntUnaryOperator, IntConsumer, Supplier)}, but a node refused by a policy that later joins
-     * may clear is not listed when {@code deferred} puts it off ({@link DeferredJoins#defer}).
-     *
-     * @param deferred the channel's put-off joins, or null to list every failure at once
-     */
-    public static Optional<int[]> join(
-            PolicyGate gate,
-            PlanAssembler plan,
-            int channel,
-            int child,
-            int k,
-            int total,
-            long rate,
-            boolean relax,
+            Request request,
             IntUnaryOperator parentFor,
             IntConsumer givenBack,
             Supplier<UnservedReason> reason,
             DeferredJoins deferred) {
+        int channel = request.channel();
+        int child = request.child();
+        int k = request.k();
+        long rate = request.rateKbps();
         gate.clearRefusal(child);
         Optional<Policy> hardBar = gate.barred(child, channel).filter(p -> !p.relaxable());
         if (hardBar.isPresent()) {
@@ -123,16 +117,16 @@ public final class SubstreamJoin {
             if (gate.barred(child, channel).isPresent()) {
                 return false;
             }
-            taken[0] = take(gate, channel, child, k, total, rate, parentFor, givenBack)
+            taken[0] = take(gate, channel, child, k, request.total(), rate, parentFor, givenBack)
                     .orElse(null);
             return taken[0] != null;
         };
-        boolean served = relax ? gate.serveRelaxing(child, channel, attempt) : attempt.getAsBoolean();
+        boolean served = request.relax() ? gate.serveRelaxing(child, channel, attempt) : attempt.getAsBoolean();
         if (!served) {
             Optional<Policy> bar = gate.barred(child, channel);
             if (bar.isPresent()) {
                 listBarred(plan, child, channel, bar.get());
-            } else if (deferred == null || !deferred.defer(child)) {
+            } else if (!deferred.defer(child)) {
                 PolicyGate.Unserved why = gate.unservedReason(child, reason.get());
                 plan.unserved(child, channel, why.reason(), why.policy(), 0);
             }

@@ -9,6 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ final class SchemaCheck {
     private static final SchemaRegistry REGISTRY =
             SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<FileFormat, Schema> SCHEMAS = new EnumMap<>(FileFormat.class);
+    private static final Map<String, Schema> DEFINITIONS = new HashMap<>();
 
     private SchemaCheck() {}
 
@@ -33,10 +35,29 @@ final class SchemaCheck {
                         SchemaLocation.of("classpath:" + f.schemaResource().substring(1))));
     }
 
+    private static synchronized Schema definition(FileFormat format, String name) {
+        return DEFINITIONS.computeIfAbsent(
+                format.tag() + "#" + name,
+                key -> REGISTRY.getSchema(
+                        SchemaLocation.of("classpath:" + format.schemaResource().substring(1) + "#/$defs/" + name)));
+    }
+
     /** Every schema failure of the tree, in document order, duplicates removed. */
     static List<Problem> check(FileFormat format, JsonNode tree) {
+        return word(schema(format).validate(tree));
+    }
+
+    /**
+     * Every failure of a tree against one definition of the format's schema ({@code $defs/name}),
+     * with paths from that tree, in document order, duplicates removed.
+     */
+    static List<Problem> check(FileFormat format, String definition, JsonNode tree) {
+        return word(definition(format, definition).validate(tree));
+    }
+
+    private static List<Problem> word(List<Error> errors) {
         Set<Problem> problems = new LinkedHashSet<>();
-        for (Error error : schema(format).validate(tree)) {
+        for (Error error : errors) {
             problems.add(word(error));
         }
         return new ArrayList<>(problems);

@@ -27,6 +27,15 @@ public final class Rules {
         };
     }
 
+    /**
+     * The fields of a snapshot's nodes that its rules read: the rules find the same problems in
+     * a snapshot whose nodes keep only these, so that a reader need not keep the rest of a
+     * node's tree (see {@code SnapshotStream}).
+     */
+    public static List<String> snapshotNodeFields() {
+        return SnapshotRules.NODE_FIELDS;
+    }
+
     /** The problems of a document built in code (a record of the format's type). */
     public static List<Problem> checkValue(FileFormat format, Object value) {
         return check(format, Mappers.json().valueToTree(value));

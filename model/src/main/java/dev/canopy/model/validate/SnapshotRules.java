@@ -20,6 +20,12 @@ import java.util.stream.Collectors;
  * parents form no cycle; a link joins two different regions.
  */
 final class SnapshotRules {
+    /**
+     * Every field of a node that {@link #check} reads: a snapshot whose nodes are cut down to
+     * these gets the same problems (keep in step with {@link #check}).
+     */
+    static final List<String> NODE_FIELDS = List.of("id", "region", "wants", "accessList");
+
     private static final Set<String> ROLES =
             Arrays.stream(Role.values()).map(Role::code).collect(Collectors.toCollection(TreeSet::new));
 

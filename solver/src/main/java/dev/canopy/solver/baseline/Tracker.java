@@ -128,12 +128,7 @@ final class Tracker {
             Optional<int[]> taken = SubstreamJoin.join(
                     gate,
                     plan,
-                    channel,
-                    child,
-                    k,
-                    total,
-                    rate,
-                    false,
+                    new SubstreamJoin.Request(channel, child, k, total, rate, false),
                     s -> gate.entryPending(child, channel, s)
                             ? gate.preferEntering(child, channel, s, () -> find(s, child, c))
                             : find(s, child, c),

@@ -38,7 +38,7 @@ final class Reparenting {
     static final int WORLD_TRIES = 64;
 
     /**
-     * Parent checks ({@link Forest#canAdopt}) per search at most: a deterministic bound on the
+     * Parent checks ({@link ReparentingTrees#canAdopt}) per search at most: a deterministic bound on the
      * work (a few seconds), checked before each edge.
      */
     static final long MAX_CHECKS = 100_000_000;
@@ -46,21 +46,21 @@ final class Reparenting {
     /** The improved plan and the number of moves made. */
     record Outcome(Plan plan, int moves, int passes) {}
 
-    private final Forest forest;
+    private final ReparentingTrees forest;
     /** Nodes by spare uplink at the pass's start, most first: where anyone may send, tried in this order. */
     private int[] roomy = new int[0];
 
-    private Reparenting(Forest forest) {
+    private Reparenting(ReparentingTrees forest) {
         this.forest = forest;
     }
 
     /**
-     * The plan with cheaper parents, or empty when it is not made of trees (see {@link Forest}).
+     * The plan with cheaper parents, or empty when it is not made of trees (see {@link ReparentingTrees}).
      * {@code resources} must be fresh (nothing reserved); {@code stop} is asked between passes
      * (the first pass always runs).
      */
     static Optional<Outcome> improve(Plan start, Resources resources, BooleanSupplier stop) {
-        return Forest.of(start, resources).map(forest -> new Reparenting(forest).run(stop));
+        return ReparentingTrees.of(start, resources).map(forest -> new Reparenting(forest).run(stop));
     }
 
     private Outcome run(BooleanSupplier stop) {
@@ -165,7 +165,7 @@ final class Reparenting {
     }
 
     /**
-     * The parent for q in tree t that {@link Forest#canAdopt} allows at a cost below {@code
+     * The parent for q in tree t that {@link ReparentingTrees#canAdopt} allows at a cost below {@code
      * limit}, cheapest first (its region, its country, then anyone by spare uplink); among one
      * region level the one with most uplink left; -1 when none. {@code excluded} is never taken.
      */

@@ -160,12 +160,7 @@ public final class GreedyStrategy implements Strategy {
             Optional<int[]> taken = SubstreamJoin.join(
                     gate,
                     plan,
-                    channel,
-                    child,
-                    k,
-                    total,
-                    rate,
-                    true,
+                    new SubstreamJoin.Request(channel, child, k, total, rate, true),
                     s -> gate.entryPending(child, channel, s)
                             ? gate.preferEntering(child, channel, s, () -> find(s, child))
                             : find(s, child),

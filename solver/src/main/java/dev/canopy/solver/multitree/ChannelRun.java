@@ -23,31 +23,30 @@ import java.util.Optional;
  * short receiver already feeds no one, they are dropped from the attempt at hand instead, with no
  * rebuild: at 10^6 peers this saves one of two builds of every tree (about 1 s of CPU) and serves
  * 46 more receivers, since the copies the rebuild moved to others (who then came out short in
- * turn) stay where they were. Stateless; one call per channel.
+ * turn) stay where they were. The edges emitted are counted into the planner's {@link
+ * RelayCounts.Tally}. Stateless; one call per channel.
  */
 final class ChannelRun {
-    /** What a channel's planning did that the plan's metrics report. */
-    record Outcome(int ejected, int relaxedPeers, int friendRelays) {}
-
     /** Attempts that eject more by the seed's order after the trees came out short, before the short ones go. */
     private static final int MARGIN_ROUNDS = 2;
 
     private ChannelRun() {}
 
-    static Outcome plan(
+    static void plan(
             PlanningProblem problem,
             PolicyGate gate,
             PlanAssembler plan,
             int channel,
             boolean coded,
-            long[] reservedLater) {
+            long[] reservedLater,
+            RelayCounts.Tally relays) {
         SnapshotIndex index = problem.index();
         Resources resources = gate.resources();
         var spec = index.channel(channel);
         int wanted = coded ? spec.totalSubstreams() : parityTrees(gate, index, channel);
         ChannelMembers m =
                 ChannelMembers.of(gate, channel, wanted, ChannelMembers.budgets(index, resources, reservedLater));
-        int ejected = Ejection.apply(m, 0);
+        Ejection.apply(m, 0);
         long margin = 0;
         boolean last = false;
         EdgeLog log = new EdgeLog(substreamsWanted(m));
@@ -66,19 +65,19 @@ final class ChannelRun {
             }
             if (missing == 0 || last) {
                 if (missing > 0) {
-                    ejected += dropDegradedLeaves(m, builder.got, log, gate);
+                    dropDegradedLeaves(m, builder.got, log, gate);
                 }
                 log.emitTo(plan, m);
+                log.countInto(relays, m.trees);
                 account(m, builder.got, gate, plan);
-                return new Outcome(ejected, builder.relaxedPeers, builder.friendRelays);
+                return;
             }
             log.releaseAll(gate, channel, m.rate);
             gate.relaxations().rollBack(mark);
             if (more == 0) {
-                more = ejectDegraded(m, builder.got);
+                ejectDegraded(m, builder.got);
                 last = true;
             }
-            ejected += more;
         }
     }
 
@@ -193,24 +192,21 @@ final class ChannelRun {
         return true;
     }
 
-    /** Ejects the receivers an attempt left short (when ejecting by the seed's order did not help); returns how many. */
-    private static int ejectDegraded(ChannelMembers m, int[] got) {
-        int count = 0;
+    /** Ejects the receivers an attempt left short (when ejecting by the seed's order did not help). */
+    private static void ejectDegraded(ChannelMembers m, int[] got) {
         for (int r : m.receivers) {
             if (m.active(r) && !m.has(r, ChannelMembers.SERVER) && got[r] > 0 && got[r] < m.k) {
                 m.flags[r] |= ChannelMembers.EJECTED;
-                count++;
             }
         }
-        return count;
     }
 
     /**
      * The last resort: receivers still short after every attempt that feed no one are dropped
      * (their edges given back, reason {@code ejected}); one that feeds others stays, degraded,
-     * so that its descendants keep their substreams. Returns how many were dropped.
+     * so that its descendants keep their substreams.
      */
-    private static int dropDegradedLeaves(ChannelMembers m, int[] got, EdgeLog log, PolicyGate gate) {
+    private static void dropDegradedLeaves(ChannelMembers m, int[] got, EdgeLog log, PolicyGate gate) {
         boolean[] feeds = log.parents(m.flags.length);
         boolean[] dropped = new boolean[m.flags.length];
         int count = 0;
@@ -225,7 +221,6 @@ final class ChannelRun {
         if (count > 0) {
             log.releaseChildren(gate, m.channel, m.rate, dropped);
         }
-        return count;
     }
 
     /**

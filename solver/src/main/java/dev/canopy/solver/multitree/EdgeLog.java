@@ -96,6 +96,15 @@ final class EdgeLog {
         size = kept;
     }
 
+    /** Counts the recorded edges as one channel of {@code treeCount} trees. */
+    void countInto(RelayCounts.Tally tally, int treeCount) {
+        tally.channel(treeCount);
+        for (int e = 0; e < size; e++) {
+            tally.edge(trees[e], parents[e], children[e]);
+        }
+        tally.endChannel();
+    }
+
     /** Per node: whether it is the parent of a recorded edge. */
     boolean[] parents(int nodeCount) {
         boolean[] parent = new boolean[nodeCount];

@@ -51,7 +51,6 @@ final class TreeBuilder {
     /** Per node: substreams it receives. */
     final int[] got;
 
-    private final int[] childTree;
     private final int[] leafOrder;
     private final ServerSlots servers;
     private final ParentChoice parents;
@@ -60,17 +59,9 @@ final class TreeBuilder {
     /** Per tree: its interior peers, grouped by region in assignment order. */
     private final int[][] interior;
 
-    /** Peers with children in more than one tree. */
-    int relaxedPeers;
-
-    /** Friends that feed an access-list receiver outside their interior tree. */
-    int friendRelays;
-
     private final FriendFeeds friends;
     /** Peers on each receiver's paths, for the order of the parity trees' leaves. */
     private final LossExposure exposure;
-    /** Per node: whether it was counted in {@link #friendRelays}. */
-    private final boolean[] friendRelaxed;
 
     private int tree;
     /** Interior peers of the current tree to hang under servers (see {@link ServerBudget#forcedEntries}). */
@@ -102,10 +93,7 @@ final class TreeBuilder {
         depth = new int[n];
         inTree = new int[n];
         got = new int[n];
-        childTree = new int[n];
-        friendRelaxed = new boolean[n];
         Arrays.fill(inTree, NONE);
-        Arrays.fill(childTree, NONE);
         regionStart = new int[m.trees][index.regionCount()];
         interior = a.interiorByTree(regionStart);
         int capacity = 0;
@@ -240,10 +228,6 @@ final class TreeBuilder {
         if (inTree[f] == tree && reachable(f, r)) {
             gate.reserve(f, r, m.channel, tree, m.rate);
             emit(f, r);
-            if (a.tree[f] != tree && !friendRelaxed[f]) {
-                friendRelaxed[f] = true;
-                friendRelays++;
-            }
         } else {
             attach(r, parents.serverSlot(r, UNLIMITED, true, false));
         }
@@ -336,13 +320,6 @@ final class TreeBuilder {
         log.add(tree, parent, child);
         if (m.has(parent, ChannelMembers.SERVER)) {
             servers.used(tree);
-        } else {
-            if (childTree[parent] == NONE) {
-                childTree[parent] = tree;
-            } else if (childTree[parent] >= 0 && childTree[parent] != tree) {
-                childTree[parent] = -2;
-                relaxedPeers++;
-            }
         }
         depth[child] = depth[parent] + 1;
         exposure.edge(parent, child);

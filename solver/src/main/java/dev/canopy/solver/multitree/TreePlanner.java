@@ -21,7 +21,9 @@ import java.util.stream.IntStream;
  * #RELAXATIONS} (peers interior in more than one tree, summed over channels; SplitStream's rule relaxed because it was the only way to serve
  * everyone, or for access-list receivers that name them), {@value #FRIEND_RELAYS} (those of them
  * that relay outside their interior tree for access-list receivers) and {@value #EJECTED}
- * (receivers ejected to make a channel feasible).
+ * (receivers ejected to make a channel feasible), all three counted by {@link RelayCounts} from
+ * the finished plan, so that they describe the edges returned (after short leaves were dropped
+ * and the finishing passes ran), not the attempts that built them.
  */
 final class TreePlanner {
     /** Metric: peers with children in more than one tree of a channel, summed over channels. */
@@ -29,11 +31,13 @@ final class TreePlanner {
 
     /**
      * Metric: peers that feed an access-list receiver naming them outside their interior tree
-     * (see {@link FriendFeeds}), summed over channels; also counted in {@value #RELAXATIONS}.
+     * (see {@link FriendFeeds}), summed over channels; also counted in {@value #RELAXATIONS}. In
+     * the plan's edges: peers with children in a tree of a channel only through access-list
+     * receivers that name them, besides children in another tree.
      */
     static final String FRIEND_RELAYS = "friendRelays";
 
-    /** Metric: (node, channel) pairs ejected for feasibility. */
+    /** Metric: (node, channel) pairs ejected for feasibility, as the plan's unserved entries list them. */
     static final String EJECTED = "ejected";
 
     private TreePlanner() {}
@@ -53,24 +57,20 @@ final class TreePlanner {
                 reservedLater[i] += channelShares[i];
             }
         }
-        int ejected = 0;
-        int relaxed = 0;
-        int friendRelays = 0;
+        RelayCounts.Tally relays = new RelayCounts.Tally(index);
         for (int c : order) {
             for (int i = 0; i < reservedLater.length; i++) {
                 reservedLater[i] -= shares[c][i];
             }
-            ChannelRun.Outcome outcome = ChannelRun.plan(problem, gate, plan, c, coded, reservedLater);
-            ejected += outcome.ejected();
-            relaxed += outcome.relaxedPeers();
-            friendRelays += outcome.friendRelays();
+            ChannelRun.plan(problem, gate, plan, c, coded, reservedLater, relays);
         }
         FinishingPasses.apply(gate, plan);
-        plan.metric(RELAXATIONS, relaxed);
-        plan.metric(FRIEND_RELAYS, friendRelays);
-        plan.metric(EJECTED, ejected);
         plan.relaxed(gate.relaxations().entries());
-        return plan.build(strategy, problem.options());
+        Plan built = plan.build(strategy, problem.options());
+        // the finishing passes run only under policies, and may move edges: then the plan's are
+        // counted (looking up every edge's ids), else the channels' as they were emitted
+        RelayCounts counts = gate.active() ? RelayCounts.of(index, built) : relays.counts(built.unserved());
+        return counts.into(built);
     }
 
     /** Live channels before files, then snapshot order. */

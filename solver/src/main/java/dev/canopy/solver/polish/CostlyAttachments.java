@@ -8,9 +8,9 @@ import ai.timefold.solver.core.impl.heuristic.selector.common.decorator.Selectio
  * only at them finds the improving moves far more often than one over all attachments. Public
  * only because the solver instantiates it; stateless.
  */
-public final class CostlyAttachments implements SelectionFilter<Forest, Attachment> {
+public final class CostlyAttachments implements SelectionFilter<PolishSolution, Attachment> {
     @Override
-    public boolean accept(ScoreDirector<Forest> director, Attachment attachment) {
+    public boolean accept(ScoreDirector<PolishSolution> director, Attachment attachment) {
         return attachment.costPerKbps() > 0;
     }
 }

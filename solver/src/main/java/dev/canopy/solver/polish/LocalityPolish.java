@@ -5,6 +5,7 @@ import dev.canopy.model.plan.Plan;
 import dev.canopy.policies.verify.PlanVerifier;
 import dev.canopy.solver.Locality;
 import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.multitree.RelayCounts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,11 +20,15 @@ import java.util.TreeMap;
  * rate never changes, nor do meshes, clubs, unserved and relaxed entries.
  *
  * <p>Never worse than its input: the polished plan is returned only if it passes {@link
- * PlanVerifier} and costs strictly less; otherwise the input comes back. Skips plans under
- * operator policies (their per-edge rules are not modelled), plans the verifier rejects and plans
- * without trees. Either way the plan's metrics say what happened: {@value #STATUS} ({@code
- * polished}, {@code kept input: ...} or {@code skipped: ...}), and when it ran {@value #BEFORE},
- * {@value #AFTER} (locality cost) and {@value #MOVED} (edges re-parented).
+ * PlanVerifier} and costs strictly less; otherwise the input comes back. The input itself is not
+ * verified here (callers verify whatever plan comes back): an input that breaks a rule is refused
+ * by {@link PolishSolutionBuilder} (a cycle, a node with two parents) or polished like any other, and a
+ * polished plan that breaks a rule is never returned. Skips plans under operator
+ * policies (their per-edge rules are not modelled) and plans without trees. Either way the plan's
+ * metrics say what happened: {@value #STATUS} ({@code polished}, {@code kept input: ...} or
+ * {@code skipped: ...}), and when it ran {@value #BEFORE}, {@value #AFTER} (locality cost) and
+ * {@value #MOVED} (edges re-parented); a polished plan's metrics that multi-tree counts from the
+ * edges (see {@link RelayCounts}) are counted again from the polished edges.
  *
  * <p>Repeatable: the plan's seed drives the search and a step count ends it; a time limit in the
  * options ends it earlier (then the result depends on the machine). Stateless and thread-safe.
@@ -40,7 +45,12 @@ public final class LocalityPolish {
 
     private LocalityPolish() {}
 
-    /** The plan polished, under its own strategy name. */
+    /**
+     * The plan polished, under its own strategy name.
+     *
+     * @param plan a strategy's plan for this problem: every node and channel it names is the
+     *     snapshot's
+     */
     public static Plan polish(PlanningProblem problem, Plan plan) {
         return polish(problem, plan, plan.strategy());
     }
@@ -55,10 +65,7 @@ public final class LocalityPolish {
         if (!problem.policies().policies().isEmpty()) {
             return unchanged(plan, strategy, "skipped: operator policies", Map.of());
         }
-        if (!PlanVerifier.verify(problem.routing(), plan, problem.compiled()).ok()) {
-            return unchanged(plan, strategy, "skipped: the input breaks a rule", Map.of());
-        }
-        ForestBuilder.Built built = ForestBuilder.build(problem.routing(), plan);
+        PolishSolutionBuilder.Built built = PolishSolutionBuilder.build(problem.routing(), plan);
         if (!built.ok()) {
             return unchanged(plan, strategy, "skipped: " + built.refusal(), Map.of());
         }
@@ -67,7 +74,7 @@ public final class LocalityPolish {
         }
         SnapshotIndex index = problem.index();
         long before = Locality.planCost(index, plan);
-        Forest best = PolishSearch.solve(
+        PolishSolution best = PolishSearch.solve(
                 built.forest(), problem.options().seed(), problem.options().timeLimit(), settings);
         Map<String, Object> metrics = new LinkedHashMap<>(plan.metrics());
         metrics.put(STATUS, "polished");
@@ -84,7 +91,9 @@ public final class LocalityPolish {
         }
         metrics.put(AFTER, after);
         metrics.put(MOVED, rewritten.moved());
-        return rewritten.plan().withMetrics(metrics);
+        return rewritten
+                .plan()
+                .withMetrics(RelayCounts.of(index, rewritten.plan()).restate(metrics));
     }
 
     private static Plan unchanged(Plan plan, String strategy, String status, Map<String, Object> extra) {

@@ -24,7 +24,7 @@ final class PlanRewrite {
     private PlanRewrite() {}
 
     static Rewritten apply(
-            SnapshotIndex index, Plan plan, Forest forest, String strategy, Map<String, Object> metrics) {
+            SnapshotIndex index, Plan plan, PolishSolution forest, String strategy, Map<String, Object> metrics) {
         Iterator<Attachment> attachments = forest.attachments.iterator();
         List<Overlay> overlays = new ArrayList<>(plan.overlays().size());
         int moved = 0;

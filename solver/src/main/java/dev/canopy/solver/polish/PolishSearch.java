@@ -59,7 +59,7 @@ final class PolishSearch {
     private PolishSearch() {}
 
     /** The best forest found from {@code forest} (which the solver does not change). */
-    static Forest solve(Forest forest, long seed, Optional<Duration> timeLimit, Settings settings) {
+    static PolishSolution solve(PolishSolution forest, long seed, Optional<Duration> timeLimit, Settings settings) {
         long steps = (long) settings.stepsPerAttachment() * forest.attachments.size();
         TerminationConfig termination = new TerminationConfig()
                 .withStepCountLimit((int) Math.min(Integer.MAX_VALUE, steps))
@@ -83,7 +83,7 @@ final class PolishSearch {
             moves.add(new SwapMoveSelectorConfig().withFilterClass(TreeShapeFilter.class));
         }
         SolverConfig config = new SolverConfig()
-                .withSolutionClass(Forest.class)
+                .withSolutionClass(PolishSolution.class)
                 .withEntityClasses(Attachment.class, Holder.class)
                 .withConstraintProviderClass(LocalityConstraints.class)
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
@@ -93,6 +93,6 @@ final class PolishSearch {
                         .withAcceptorConfig(acceptor)
                         .withForagerConfig(forager))
                 .withTerminationConfig(termination);
-        return SolverFactory.<Forest>create(config).buildSolver().solve(forest);
+        return SolverFactory.<PolishSolution>create(config).buildSolver().solve(forest);
     }
 }

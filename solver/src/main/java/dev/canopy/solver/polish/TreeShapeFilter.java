@@ -14,16 +14,16 @@ import ai.timefold.solver.core.impl.heuristic.selector.move.generic.SwapMove;
  * long as the tree is deep, the subtree check as large as the moved subtree). Public only
  * because the solver instantiates it; stateless.
  */
-public final class TreeShapeFilter implements SelectionFilter<Forest, Move<Forest>> {
+public final class TreeShapeFilter implements SelectionFilter<PolishSolution, Move<PolishSolution>> {
 
     @Override
-    public boolean accept(ScoreDirector<Forest> director, Move<Forest> move) {
-        if (move instanceof ChangeMove<Forest> change) {
+    public boolean accept(ScoreDirector<PolishSolution> director, Move<PolishSolution> move) {
+        if (move instanceof ChangeMove<PolishSolution> change) {
             Attachment a = (Attachment) change.getEntity();
             Holder to = (Holder) change.getToPlanningValue();
             return to != null && to != a.parent && fits(a.self, to, null, null);
         }
-        if (move instanceof SwapMove<Forest> swap) {
+        if (move instanceof SwapMove<PolishSolution> swap) {
             Attachment a = (Attachment) swap.getLeftEntity();
             Attachment b = (Attachment) swap.getRightEntity();
             return a.self.tree == b.self.tree

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * from that attempt's trees with no rebuild, so every other edge stays as that attempt built it.
  *
  * <p>The network: an origin in "core"; in "far", behind a link that carries exactly the two
- * substreams the CDN there receives first (so it is full), the CDN, four regular peers, a friend
+ * substreams the CDN there receives first (so it is full), the CDN, regular peers (four unless said), a friend
  * peer with one slot, and lightweight no-relay receivers whose access list names only the origin
  * and the friend. The friend can feed one of them one substream of two and the origin cannot
  * reach them, so the first is short and the others get nothing, while the far region's uplink is
@@ -30,7 +30,7 @@ class ChannelRunShortLeavesTest {
 
     @Test
     void aShortLeafIsDroppedAndTheTreesItWasBuiltWithAreKept() {
-        Planned planned = Planned.by(new MultiTreeStrategy(), instance(1));
+        Planned planned = Planned.by(new MultiTreeStrategy(), instance(4, 1));
 
         assertThat(unserved(planned)).containsExactly(Map.entry("named0", UnservedReason.EJECTED));
         assertThat(planned.plan().metrics()).containsEntry(TreePlanner.EJECTED, 1);
@@ -41,8 +41,22 @@ class ChannelRunShortLeavesTest {
     }
 
     @Test
+    void theMetricsCountTheTreesAsReturnedNotAsTheAttemptBuiltThem() {
+        // With one regular peer the friend is interior in the other tree than the one it feeds
+        // named0 in: a friend relay while the attempt stands, none once named0 is dropped.
+        Planned planned = Planned.by(new MultiTreeStrategy(), instance(1, 1));
+
+        assertThat(unserved(planned)).containsExactly(Map.entry("named0", UnservedReason.EJECTED));
+        assertThat(childrenOf(planned, "friend")).isZero();
+        assertThat(planned.plan().metrics())
+                .containsEntry(TreePlanner.FRIEND_RELAYS, 0)
+                .containsEntry(TreePlanner.RELAXATIONS, (int) planned.peersInteriorInSeveralTrees())
+                .containsEntry(TreePlanner.EJECTED, 1);
+    }
+
+    @Test
     void onlyTheShortReceiverIsEjectedNotTheOneThatGotNothing() {
-        Planned planned = Planned.by(new MultiTreeStrategy(), instance(2));
+        Planned planned = Planned.by(new MultiTreeStrategy(), instance(4, 2));
 
         // named1 got no substream (the friend's one slot went to named0), so it was never short:
         // it stays unserved for capacity. A rebuild without named0 would give it the friend's
@@ -71,15 +85,18 @@ class ChannelRunShortLeavesTest {
         return count;
     }
 
-    /** The network of the class comment with {@code named} access-list receivers naming the friend. */
-    private static Snapshot instance(int named) {
+    /**
+     * The network of the class comment with {@code peers} regular peers (uplinks of one and two
+     * substreams in turn) and {@code named} access-list receivers naming the friend.
+     */
+    private static Snapshot instance(int peers, int named) {
         SnapshotBuilder b =
                 SnapshotBuilder.create("short-leaves").region("core").region("far");
         b.link("core-far", "core", "far", 10, 2 * RATE);
         b.channel("live", 2 * RATE, 2, "origin");
         b.origin("origin", "core", 40 * RATE);
         b.cdn("cdn", "far", 6 * RATE, "live");
-        for (int p = 0; p < 4; p++) {
+        for (int p = 0; p < peers; p++) {
             b.peer("p" + p, "far", (p % 2 == 0 ? 1 : 2) * RATE, "live");
         }
         b.peer("friend", "far", RATE, "live");

@@ -1,16 +1,16 @@
 package dev.canopy.solver.polish;
 
-import static dev.canopy.solver.polish.ForestFixture.SUBSTREAM;
+import static dev.canopy.solver.polish.PolishSolutionFixture.SUBSTREAM;
 
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import dev.canopy.solver.Locality;
 import org.junit.jupiter.api.Test;
 
 class LocalityConstraintsTest {
-    private final ConstraintVerifier<LocalityConstraints, Forest> verifier =
-            ConstraintVerifier.build(new LocalityConstraints(), Forest.class, Attachment.class, Holder.class);
-    private final ForestFixture f = new ForestFixture();
-    private final Tree tree = ForestFixture.tree(0, 3);
+    private final ConstraintVerifier<LocalityConstraints, PolishSolution> verifier =
+            ConstraintVerifier.build(new LocalityConstraints(), PolishSolution.class, Attachment.class, Holder.class);
+    private final PolishSolutionFixture f = new PolishSolutionFixture();
+    private final Tree tree = PolishSolutionFixture.tree(0, 3);
     private final Holder origin = f.holder(f.sender("origin", 6 * SUBSTREAM), tree, false);
 
     @Test
@@ -59,8 +59,8 @@ class LocalityConstraintsTest {
         Attachment fromNoRelay = f.attach(f.holder(f.sender("c2", 0), tree, false), n1);
         Attachment accessListFromPeer = f.attach(f.holder(f.sender("r1", 0), tree, false), c1);
         Attachment accessListFromOrigin = f.attach(
-                f.holder(f.sender("r1", 0), ForestFixture.tree(1, 3), false),
-                f.holder(f.sender("origin", 0), ForestFixture.tree(1, 3), false));
+                f.holder(f.sender("r1", 0), PolishSolutionFixture.tree(1, 3), false),
+                f.holder(f.sender("origin", 0), PolishSolutionFixture.tree(1, 3), false));
         verifier.verifyThat(LocalityConstraints::pairing)
                 .given(lightweightFromRegular, accessListFromOrigin)
                 .penalizesBy(0);
@@ -78,7 +78,7 @@ class LocalityConstraintsTest {
 
     @Test
     void aFreshPeerWithChildrenInTwoTreesOfTheChannelIsPenalisedOnce() {
-        Tree other = ForestFixture.tree(1, 3);
+        Tree other = PolishSolutionFixture.tree(1, 3);
         Sender c1 = f.sender("c1", 2 * SUBSTREAM);
         Attachment inFirst = f.attach(f.holder(f.sender("c2", 0), tree, false), f.holder(c1, tree, true));
         Attachment alsoInFirst = f.attach(f.holder(f.sender("c3", 0), tree, false), inFirst.parent);
@@ -93,7 +93,7 @@ class LocalityConstraintsTest {
 
     @Test
     void aPeerAlreadyInteriorInTheInputIsNotHeldToOneTree() {
-        Tree other = ForestFixture.tree(1, 3);
+        Tree other = PolishSolutionFixture.tree(1, 3);
         Sender c1 = f.sender("c1", 2 * SUBSTREAM);
         Attachment inFirst = f.attach(f.holder(f.sender("c2", 0), tree, false), f.holder(c1, tree, false));
         Attachment inSecond = f.attach(f.holder(f.sender("c2", 0), other, false), f.holder(c1, other, false));

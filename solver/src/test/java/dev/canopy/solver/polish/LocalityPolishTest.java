@@ -21,10 +21,12 @@ import dev.canopy.solver.PolicyCases;
 import dev.canopy.solver.bench.GeneratedInstance;
 import dev.canopy.solver.multitree.MultiTreeStrategy;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -33,22 +35,33 @@ class LocalityPolishTest {
 
     /** An origin in DE, three peers in FR with two substreams of uplink each; depth bound if given. */
     private static Snapshot threePeersAbroad(OptionalInt maxDepth) {
-        return SnapshotBuilder.create("polish-abroad")
+        return abroad(maxDepth, "c1@isp-c", "c2@isp-c", "c3@isp-c");
+    }
+
+    /**
+     * An origin in DE (ISP isp-a); in FR the ISPs isp-c and isp-d, and the peers given as
+     * {@code id@isp}, each with two substreams of uplink; depth bound if given.
+     */
+    private static Snapshot abroad(OptionalInt maxDepth, String... peers) {
+        SnapshotBuilder b = SnapshotBuilder.create("polish-abroad")
                 .region("world")
                 .country("de", "world", "DE")
                 .country("fr", "world", "FR")
                 .region("isp-a", "de")
                 .region("isp-c", "fr")
+                .region("isp-d", "fr")
                 .link("la", "isp-a", "de", 2)
                 .link("lc", "isp-c", "fr", 2)
+                .link("ld", "isp-d", "fr", 2)
                 .link("x", "de", "fr", 20)
                 .channel(new Channel(
                         "live", ChannelKind.LIVE, ContentClass.VIDEO, 2 * SUBSTREAM, 2, 0, List.of("origin"), maxDepth))
-                .origin("origin", "isp-a", 6 * SUBSTREAM)
-                .peer("c1", "isp-c", 2 * SUBSTREAM, "live")
-                .peer("c2", "isp-c", 2 * SUBSTREAM, "live")
-                .peer("c3", "isp-c", 2 * SUBSTREAM, "live")
-                .build();
+                .origin("origin", "isp-a", 6 * SUBSTREAM);
+        for (String peer : peers) {
+            String[] at = peer.split("@", 2);
+            b.peer(at[0], at[1], 2 * SUBSTREAM, "live");
+        }
+        return b.build();
     }
 
     /** Every peer fed by the origin in both trees: 6 edges across countries. */
@@ -142,6 +155,56 @@ class LocalityPolishTest {
 
         assertValidWithTheSameServedSet(problem, input, polished);
         assertThat(Locality.planCost(problem.index(), polished)).isEqualTo(2 * SUBSTREAM * Locality.CROSS_COUNTRY);
+    }
+
+    @Test
+    void multiTreesMetricsDescribeThePolishedEdges() {
+        // c1, alone in its ISP, has a child in both trees; d1 and d2 share an ISP. Moving d1 in
+        // tree 1 from c1 to d2 saves a cross-region edge and leaves c1 with children in tree 0
+        // only: multi-tree's relaxation count must follow.
+        Snapshot snapshot = abroad(OptionalInt.of(3), "c1@isp-c", "d1@isp-d", "d2@isp-d");
+        PlanningProblem problem = PlanningProblem.of(snapshot);
+        List<Overlay> overlays = List.of(
+                Overlay.tree("live", 0, SUBSTREAM, edges("origin", "c1", "c1", "d1", "d1", "d2")),
+                Overlay.tree("live", 1, SUBSTREAM, edges("origin", "d2", "d2", "c1", "c1", "d1")));
+        // the metrics multi-tree would report for these trees
+        Map<String, Object> reported = new LinkedHashMap<>();
+        reported.put("interiorRelaxations", 1);
+        reported.put("friendRelays", 0);
+        reported.put("ejected", 0);
+        Plan input = new Plan(null, snapshot.id(), 1, null, "by-hand", overlays, null, null, null, reported);
+
+        Plan polished = LocalityPolish.polish(problem, input);
+
+        assertValidWithTheSameServedSet(problem, input, polished);
+        assertThat(polished.metrics()).containsEntry(LocalityPolish.STATUS, "polished");
+        assertThat(peersWithChildrenInSeveralTrees(polished)).isNotEqualTo(1);
+        assertThat(polished.metrics())
+                .containsEntry("interiorRelaxations", peersWithChildrenInSeveralTrees(polished))
+                .containsEntry("friendRelays", 0)
+                .containsEntry("ejected", 0);
+    }
+
+    /** Tree edges given as parent, child, parent, child, ... (initiated by both ends). */
+    private static List<Edge> edges(String... ends) {
+        List<Edge> out = new ArrayList<>();
+        for (int i = 0; i < ends.length; i += 2) {
+            out.add(Edge.of(ends[i], ends[i + 1], Initiator.BOTH));
+        }
+        return out;
+    }
+
+    /** Peers (not the origin) that are parents in more than one tree of the plan's only channel. */
+    private static int peersWithChildrenInSeveralTrees(Plan plan) {
+        Map<String, Set<Integer>> trees = new TreeMap<>();
+        for (Overlay overlay : plan.overlays()) {
+            for (Edge edge : overlay.edges()) {
+                trees.computeIfAbsent(edge.parent(), p -> new TreeSet<>())
+                        .add(overlay.substream().orElseThrow());
+            }
+        }
+        trees.remove("origin");
+        return (int) trees.values().stream().filter(t -> t.size() > 1).count();
     }
 
     private static void assertValidWithTheSameServedSet(PlanningProblem problem, Plan input, Plan polished) {

@@ -6,7 +6,7 @@ import dev.canopy.solver.Locality;
 import org.junit.jupiter.api.Test;
 
 class NetworkTest {
-    private final ForestFixture f = new ForestFixture();
+    private final PolishSolutionFixture f = new PolishSolutionFixture();
 
     @Test
     void regionCostsAreLocalitysOnEveryPairOfRegions() {

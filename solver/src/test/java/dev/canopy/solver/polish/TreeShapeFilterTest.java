@@ -1,13 +1,13 @@
 package dev.canopy.solver.polish;
 
-import static dev.canopy.solver.polish.ForestFixture.SUBSTREAM;
+import static dev.canopy.solver.polish.PolishSolutionFixture.SUBSTREAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
 class TreeShapeFilterTest {
-    private final ForestFixture f = new ForestFixture();
-    private final Tree tree = ForestFixture.tree(0, 3);
+    private final PolishSolutionFixture f = new PolishSolutionFixture();
+    private final Tree tree = PolishSolutionFixture.tree(0, 3);
     private final Holder origin = f.holder(f.sender("origin", 6 * SUBSTREAM), tree, false);
     // origin -> c1 -> c2 -> c3 (depths 1, 2, 3), origin -> b1 (depth 1)
     private final Attachment c1 = f.attach(f.holder(f.sender("c1", 2 * SUBSTREAM), tree, false), origin);

@@ -8,13 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The plan's substream trees as the local search sees them: every receiver's attachment (whose
- * parent may change) and every holder (a possible parent, with its children). Hard score:
+ * The Timefold planning solution of the locality polish: the plan's substream trees as the local
+ * search sees them, every receiver's attachment (a planning entity whose parent may change) and
+ * every holder (a possible parent, with its children), built by {@link PolishSolutionBuilder},
+ * copied by {@link PolishSolutionCloner} and written back by {@link PlanRewrite}. Hard score:
  * kbps over uplinks and links, and edges breaking a pairing or the one-interior-tree rule; soft
- * score: the locality cost.
+ * score: the locality cost. Timefold's types stay in this package. Mutable, changed by the
+ * solver's moves; not thread-safe.
  */
-@PlanningSolution(solutionCloner = ForestCloner.class)
-final class Forest {
+@PlanningSolution(solutionCloner = PolishSolutionCloner.class)
+final class PolishSolution {
     @PlanningEntityCollectionProperty
     List<Attachment> attachments = new ArrayList<>();
 
@@ -27,9 +30,9 @@ final class Forest {
     @PlanningScore
     HardSoftLongScore score;
 
-    Forest() {}
+    PolishSolution() {}
 
-    Forest(List<Attachment> attachments, List<Holder> holders, List<Tree> trees) {
+    PolishSolution(List<Attachment> attachments, List<Holder> holders, List<Tree> trees) {
         this.attachments = attachments;
         this.holders = holders;
         this.trees = trees;

@@ -20,7 +20,7 @@ import java.util.OptionalInt;
  * peer l1 in isp-c (no-inbound), a no-relay peer n1 in isp-c and a peer r1 in isp-c whose
  * access list names the origin's role only.
  */
-final class ForestFixture {
+final class PolishSolutionFixture {
     static final long RATE = 600;
     static final long SUBSTREAM = RATE / 2;
     static final long CROSS_CAP = 4 * SUBSTREAM;
@@ -30,7 +30,7 @@ final class ForestFixture {
     final Routing routing;
     final Network network;
 
-    ForestFixture() {
+    PolishSolutionFixture() {
         snapshot = snapshot();
         index = SnapshotIndex.of(snapshot);
         routing = Routing.of(index);

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a plan's tree overlays into a {@link Forest}: one attachment per tree edge (in the
+ * Turns a plan's tree overlays into a {@link PolishSolution}: one attachment per tree edge (in the
  * plan's order of overlays and edges, which {@link PlanRewrite} relies on), one holder per node
  * of each tree, and what the other overlays leave of uplinks and capped links. A peer may be a
  * parent in the trees of a channel where it has children in the input, or, if it has none there,
@@ -27,9 +27,9 @@ import java.util.Map;
  * for one child. Depth bound per tree: the channel's {@code maxDepth}, else the deepest of the
  * channel's input trees. Not thread-safe: one per polish.
  */
-final class ForestBuilder {
-    /** A forest, or why the plan's trees cannot be polished. */
-    record Built(Forest forest, String refusal) {
+final class PolishSolutionBuilder {
+    /** The search's start, or why the plan's trees cannot be polished. */
+    record Built(PolishSolution forest, String refusal) {
         static Built refused(String reason) {
             return new Built(null, reason);
         }
@@ -48,7 +48,7 @@ final class ForestBuilder {
     /** Per (node, channel): the trees (overlay numbers) where the node has children. */
     private final Map<Long, BitSet> interior = new HashMap<>();
 
-    private ForestBuilder(Routing routing, Plan plan) {
+    private PolishSolutionBuilder(Routing routing, Plan plan) {
         this.index = routing.index();
         this.routing = routing;
         this.plan = plan;
@@ -61,7 +61,7 @@ final class ForestBuilder {
     }
 
     static Built build(Routing routing, Plan plan) {
-        return new ForestBuilder(routing, plan).build();
+        return new PolishSolutionBuilder(routing, plan).build();
     }
 
     private Built build() {
@@ -140,7 +140,7 @@ final class ForestBuilder {
                 attachments.get(a).listCloser();
             }
         }
-        return new Built(new Forest(attachments, holders, trees), null);
+        return new Built(new PolishSolution(attachments, holders, trees), null);
     }
 
     /** A node's holder in a tree. */

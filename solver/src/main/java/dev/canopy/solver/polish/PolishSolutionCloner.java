@@ -5,16 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Clones a forest without reflection: the solver clones the working solution at every new best
+ * Clones a {@link PolishSolution} without reflection: the solver clones the working solution at every new best
  * one, and the generic cloner spent most of the search's time doing so. Holders, attachments
  * and trees are copied and their references mapped through their positions ({@code id});
  * senders and the network are shared (immutable). Public only because the solver instantiates
  * it; stateless.
  */
-public final class ForestCloner implements SolutionCloner<Forest> {
+public final class PolishSolutionCloner implements SolutionCloner<PolishSolution> {
 
     @Override
-    public Forest cloneSolution(Forest original) {
+    public PolishSolution cloneSolution(PolishSolution original) {
         List<Tree> trees = new ArrayList<>(original.trees.size());
         for (Tree tree : original.trees) {
             trees.add(new Tree(tree.id, tree.channel, tree.depthBound, 0, 0));
@@ -56,7 +56,7 @@ public final class ForestCloner implements SolutionCloner<Forest> {
                 copy.byCountry.add(mapPool(pool, holders));
             }
         }
-        Forest clone = new Forest(attachments, holders, trees);
+        PolishSolution clone = new PolishSolution(attachments, holders, trees);
         clone.score = original.score;
         return clone;
     }

@@ -18,12 +18,14 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * A plan's trees as parent arrays, one per overlay, with each node's sent edges and the
- * capacities they take (reserved in an unrestricted {@link PolicyGate}), for {@link Reparenting}
- * to move edges in. Only plans made of tree overlays whose edges carry the overlay's rate are
- * taken. Not thread-safe.
+ * The trees {@link Reparenting} moves edges in: a plan's trees as parent arrays, one per overlay,
+ * with each node's sent edges and the capacities they take (reserved in an unrestricted {@link
+ * PolicyGate}), so that whether a node may adopt another ({@link #canAdopt}) is answered from
+ * dense arrays. Not the polish's {@code PolishSolution} (a Timefold planning solution of objects)
+ * nor re-planning's {@code replan.Forest} (the live trees events change). Only plans made of tree
+ * overlays whose edges carry the overlay's rate are taken. Not thread-safe.
  */
-final class Forest {
+final class ReparentingTrees {
     final SnapshotIndex index;
     final PolicyGate gate;
     /** Per overlay (tree): its channel, substream and rate in kbps. */
@@ -48,7 +50,7 @@ final class Forest {
 
     private final int[] sentCount;
 
-    private Forest(Plan start, SnapshotIndex index, PolicyGate gate, int trees) {
+    private ReparentingTrees(Plan start, SnapshotIndex index, PolicyGate gate, int trees) {
         this.start = start;
         this.index = index;
         this.gate = gate;
@@ -88,7 +90,7 @@ final class Forest {
     }
 
     /** The plan's trees, or empty when it has another kind of overlay, clubs or edges of their own rate. */
-    static Optional<Forest> of(Plan plan, Resources resources) {
+    static Optional<ReparentingTrees> of(Plan plan, Resources resources) {
         SnapshotIndex index = resources.routing().index();
         for (Overlay overlay : plan.overlays()) {
             if (overlay.kind() != OverlayKind.TREE || overlay.substream().isEmpty()) {
@@ -103,7 +105,7 @@ final class Forest {
         if (!plan.clubs().isEmpty()) {
             return Optional.empty();
         }
-        Forest forest = new Forest(
+        ReparentingTrees forest = new ReparentingTrees(
                 plan,
                 index,
                 PolicyGate.unrestricted(index, resources),
