@@ -104,10 +104,10 @@ final class ClassPlanner {
     /**
      * Solves within {@code budget}, starting from {@code start} (a plan of the same problem, such
      * as the best heuristic plan) seen as a class-level solution, realises the solution and adds
-     * the trees and the figures to the assembler. The plan is optimal iff both phases were proved and the solution was realised:
-     * the class model is a relaxation (see {@link ClassModel}), so its proved optimum bounds every
-     * plan, and a realised solution is a plan with the same served weight and cost. Returns
-     * substreams received per channel and node.
+     * the trees and the figures to the assembler. The plan is optimal iff both phases were proved
+     * and the solution was realised: the class model is a relaxation (see {@link ClassModel}), so
+     * its proved optimum bounds every plan, and a realised solution is a plan with the same served
+     * weight and cost. Returns substreams received per channel and node.
      */
     static int[][] plan(PlanningProblem problem, PlanAssembler plan, Plan start, Budget budget) {
         PeerClasses classes = PeerClasses.of(problem);

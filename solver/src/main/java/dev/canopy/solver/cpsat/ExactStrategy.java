@@ -47,8 +47,9 @@ import java.util.Optional;
  * exact.flowBound}), which at k = 8 is often the stronger: its gap is to the larger bound. The
  * best heuristic plan is also where the class model's search starts ({@link PlanHint}); when it
  * serves every receiver, it proves the first phase, and CP-SAT's budget goes to the cost phase.
- * Refused (with the reason): channels of different substream rates, a channel with maxDepth, a capped link
- * that a plan could fill, more than {@value PeerClasses#MAX_CHANNELS_PER_CLASS} channels per node.
+ * Refused (with the reason): channels of different substream rates, a channel with maxDepth, a
+ * capped link that a plan could fill, more than {@value PeerClasses#MAX_CHANNELS_PER_CLASS}
+ * channels per node.
  *
  * <p><b>Operator policies</b>: the per-node model states every hard one ({@link NodeModel}):
  * barred nodes get no edge and are listed with the bar's reason and policy, edges a hard filter

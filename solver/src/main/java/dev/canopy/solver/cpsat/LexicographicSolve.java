@@ -32,8 +32,9 @@ import java.util.OptionalLong;
  * <p>Every CP-SAT status is mapped: OPTIMAL (proved), FEASIBLE (cut by a limit: a solution and
  * a bound), UNKNOWN (cut before any solution, or not solved at all once the deadline has
  * passed: phase one falls back to its hint or to serving nothing, with the served objective's
- * ceiling as its bound, phase two to phase one's solution), INFEASIBLE and MODEL_INVALID (a bug in the model: every model
- * here admits the empty plan) and UNRECOGNIZED throw {@link IllegalStateException}.
+ * ceiling as its bound, phase two to phase one's solution), INFEASIBLE and MODEL_INVALID (a
+ * bug in the model: every model here admits the empty plan) and UNRECOGNIZED throw {@link
+ * IllegalStateException}.
  */
 final class LexicographicSolve {
     /** Deterministic-time budget of each phase (CP-SAT's deterministic seconds). */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Tag;
  */
 @Tag("slow")
 class ExactStrategyTest extends StrategyContractTest {
-    static final double DETERMINISTIC_SECONDS = 2;
+    static final double DETERMINISTIC_SECONDS = 1;
 
     @Override
     protected Strategy strategy() {
