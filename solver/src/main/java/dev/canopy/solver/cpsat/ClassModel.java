@@ -6,8 +6,6 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import dev.canopy.model.Channel;
 import dev.canopy.model.SnapshotIndex;
-import dev.canopy.solver.PlanOptions;
-import java.time.Duration;
 
 /**
  * The class-level CP-SAT model: a <b>relaxation</b> of the per-node problem, so that its proved
@@ -101,8 +99,8 @@ final class ClassModel {
     }
 
     /** Solves both phases; see {@link LexicographicSolve}. */
-    LexicographicSolve.Outcome solve(PlanOptions options, long[] warm, Duration wallLimit) {
-        return solve.solve(servedObjective(), costObjective(), options, warm, wallLimit);
+    LexicographicSolve.Outcome solve(long seed, Budget budget, long[] warm) {
+        return solve.solve(servedObjective(), costObjective(), seed, budget, warm);
     }
 
     /** The edges of one substream: hubs conserve, a class takes at most its size and says whether it holds. */

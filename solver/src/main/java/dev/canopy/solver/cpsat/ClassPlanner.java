@@ -8,9 +8,7 @@ import dev.canopy.model.routing.Routing;
 import dev.canopy.solver.Locality;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
-import dev.canopy.solver.PlanOptions;
 import dev.canopy.solver.PlanningProblem;
-import java.time.Duration;
 import java.util.Optional;
 
 /** Plans with the class model: checks what it takes, solves, realises per node, certifies, assembles. */
@@ -104,26 +102,19 @@ final class ClassPlanner {
     }
 
     /**
-     * Solves, starting from {@code start} (a plan of the same problem, such as greedy's) seen as a
-     * class-level solution, realises the solution and adds the trees and the figures to the
-     * assembler. The plan is optimal iff both phases were proved and the solution was realised:
-     * the class model is a relaxation (see {@link ClassModel}), so its proved optimum bounds every
-     * plan, and a realised solution is a plan with the same served weight and cost. Returns
-     * substreams received per channel and node.
+     * Solves within {@code budget}, starting from {@code start} (a plan of the same problem, such
+     * as the best heuristic plan) seen as a class-level solution, realises the solution and adds
+     * the trees and the figures to the assembler. The plan is optimal iff both phases were proved
+     * and the solution was realised: the class model is a relaxation (see {@link ClassModel}), so
+     * its proved optimum bounds every plan, and a realised solution is a plan with the same served
+     * weight and cost. Returns substreams received per channel and node.
      */
-    static int[][] plan(PlanningProblem problem, PlanAssembler plan, Plan start) {
+    static int[][] plan(PlanningProblem problem, PlanAssembler plan, Plan start, Budget budget) {
         PeerClasses classes = PeerClasses.of(problem);
         ClassModel model = new ClassModel(classes);
-        PlanOptions options = problem.options();
-        long begin = System.nanoTime();
-        Optional<long[]> warm = PlanHint.of(model, start)
-                .flatMap(hint ->
-                        model.solve.complete(hint, options, options.timeLimit().orElse(null)));
-        Duration left = options.timeLimit()
-                .map(limit -> limit.minusNanos(System.nanoTime() - begin))
-                .map(d -> d.isNegative() ? Duration.ZERO : d)
-                .orElse(null);
-        LexicographicSolve.Outcome outcome = model.solve(options, warm.orElse(null), left);
+        long seed = problem.options().seed();
+        Optional<long[]> warm = PlanHint.of(model, start).flatMap(hint -> model.solve.complete(hint, seed, budget));
+        LexicographicSolve.Outcome outcome = model.solve(seed, budget, warm.orElse(null));
         int channels = model.graphs.length;
         long[][] m = new long[channels][classes.count];
         long[][][] x = new long[channels][][];

@@ -35,19 +35,46 @@ final class Comparison {
      * for every plan, so a plan that meets both is optimal.
      */
     static Plan relabel(SnapshotIndex index, StartPlan.Chosen heuristic, Plan exact, String name) {
-        Map<String, Object> metrics = new LinkedHashMap<>(exact.metrics());
+        return relabel(index, heuristic, exact.metrics(), exact, name);
+    }
+
+    /**
+     * A heuristic plan under exact's name when the deadline passed before CP-SAT could start: the
+     * bounds are the trivial ones (every receiver served, no cost), marked {@code
+     * exact.servedStatus=UNKNOWN}; {@code stamp} gives the version and time.
+     */
+    static Plan unsolved(SnapshotIndex index, StartPlan.Chosen heuristic, Plan stamp, String name) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("exact.model", "class");
+        metrics.put("exact.servedStatus", "UNKNOWN");
+        metrics.put("exact.costStatus", "UNKNOWN");
+        long[] receivers = TierWeights.pairsPerTier(index);
+        long[] weight = TierWeights.of(receivers);
+        long ceiling = 0;
+        for (int t = 0; t < weight.length; t++) {
+            ceiling += receivers[t] * weight[t];
+        }
+        metrics.put("exact.servedBound", ceiling);
+        metrics.put("exact.costBound", 0L);
+        metrics.put("exact.realized", false);
+        return relabel(index, heuristic, metrics, stamp, name);
+    }
+
+    private static Plan relabel(
+            SnapshotIndex index, StartPlan.Chosen heuristic, Map<String, Object> figures, Plan stamp, String name) {
+        Map<String, Object> metrics = new LinkedHashMap<>(figures);
         Plan plan = heuristic.plan();
         long served = servedWeight(index, plan);
         long cost = Locality.planCost(index, plan);
-        double gap = ExactMetrics.gap(served, cost, (Long) exact.metrics().get("exact.servedBound"), (Long)
-                exact.metrics().get("exact.costBound"));
+        double gap = ExactMetrics.gap(
+                served, cost, (Long) figures.get("exact.servedBound"), (Long) figures.get("exact.costBound"));
         metrics.put("optimal", gap == 0);
         metrics.put("exact.fallback", heuristic.label());
         metrics.put("exact.reparentMoves", heuristic.moves());
         metrics.put("exact.planServed", served);
         metrics.put("exact.planCost", cost);
         metrics.put("gap", gap);
-        return as(plan, name, exact, metrics);
+        return as(plan, name, stamp, metrics);
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.canopy.solver.Resources;
 import dev.canopy.solver.Strategy;
 import dev.canopy.solver.flow.LocalityLowerBound;
 import dev.canopy.solver.greedy.GreedyStrategy;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,10 +44,12 @@ import java.util.Optional;
  * greedy+reparenting}) and {@code exact.reparentMoves}, with its own gap to the proved bounds;
  * it says {@code optimal=true} only when that gap is 0. A plan that serves every receiver is also
  * measured against the locality flow bound ({@link LocalityLowerBound}, {@code
- * exact.flowBound}), which at k = 8 is often the stronger: its gap is to the larger bound. Greedy's plan is where the class model's
- * search starts ({@link PlanHint}). Refused (with
- * the reason): channels of different substream rates, a channel with maxDepth, a capped link
- * that a plan could fill, more than {@value PeerClasses#MAX_CHANNELS_PER_CLASS} channels per node.
+ * exact.flowBound}), which at k = 8 is often the stronger: its gap is to the larger bound. The
+ * best heuristic plan is also where the class model's search starts ({@link PlanHint}); when it
+ * serves every receiver, it proves the first phase, and CP-SAT's budget goes to the cost phase.
+ * Refused (with the reason): channels of different substream rates, a channel with maxDepth, a
+ * capped link that a plan could fill, more than {@value PeerClasses#MAX_CHANNELS_PER_CLASS}
+ * channels per node.
  *
  * <p><b>Operator policies</b>: the per-node model states every hard one ({@link NodeModel}):
  * barred nodes get no edge and are listed with the bar's reason and policy, edges a hard filter
@@ -60,9 +61,13 @@ import java.util.Optional;
  * class model does not state policies: its problems are then planned by greedy under the
  * policies and marked {@code exact.fallback=greedy}, {@code exact.fallbackWhy=policies}.
  *
- * <p>Deterministic: one CP-SAT worker, the options' seed, and a deterministic-time budget; a
- * wall-clock {@code timeLimit} is honoured as well (a run cut by it may not repeat). Stateless
- * and thread-safe.
+ * <p>Deterministic: one CP-SAT worker, the options' seed, and a deterministic-time budget per
+ * CP-SAT solve; without a time limit, the heuristic side is bounded by deterministic work too
+ * ({@link Reparenting}). A wall-clock {@code timeLimit} bounds the whole run ({@link Budget}):
+ * the heuristic plans and their local search take at most {@value #PRIMAL_SHARE} of it, the
+ * class model's solves end at {@value #SOLVE_SHARE} of what is left, and when it has run out
+ * before CP-SAT starts the best heuristic plan is returned with the trivial bounds (a run cut by
+ * the clock may not repeat). Stateless and thread-safe.
  */
 public final class ExactStrategy implements Strategy {
     /** The registered name. */
@@ -73,6 +78,28 @@ public final class ExactStrategy implements Strategy {
 
     /** Up to this many candidate edge variables, the per-node model is used. */
     static final long NODE_MODEL_EDGES = 40_000;
+
+    /** Share of a time limit the heuristic plans and their local search may take (CP-SAT gets the rest). */
+    static final double PRIMAL_SHARE = 0.4;
+
+    /**
+     * Share of the time left after the heuristic plans that building and solving the class model
+     * may take (the rest is for realising its solution and assembling the plan).
+     */
+    static final double SOLVE_SHARE = 0.7;
+
+    /** CP-SAT's deterministic seconds per solve. */
+    private final double deterministicSeconds;
+
+    /** Exact with CP-SAT's default budget ({@link LexicographicSolve#DETERMINISTIC_SECONDS} per solve). */
+    public ExactStrategy() {
+        this(LexicographicSolve.DETERMINISTIC_SECONDS);
+    }
+
+    /** Exact with another deterministic budget per CP-SAT solve (the contract test runs a short one). */
+    ExactStrategy(double deterministicSeconds) {
+        this.deterministicSeconds = deterministicSeconds;
+    }
 
     /** Which model plans a problem. */
     enum Model {
@@ -103,6 +130,7 @@ public final class ExactStrategy implements Strategy {
 
     /** Plans with the given model (the tests compare the two). */
     Plan plan(PlanningProblem problem, Model model) {
+        Budget budget = Budget.start(problem.options(), deterministicSeconds);
         SnapshotIndex index = problem.index();
         long receivers = 0;
         for (int c = 0; c < index.channelCount(); c++) {
@@ -127,7 +155,7 @@ public final class ExactStrategy implements Strategy {
         PlanAssembler plan = new PlanAssembler(index);
         if (chosen == Model.NODE) {
             PolicyGate gate = PolicyGate.of(problem, new Resources(problem.routing()));
-            NodePlanner.Reception reception = NodePlanner.plan(problem, gate, plan);
+            NodePlanner.Reception reception = NodePlanner.plan(problem, gate, plan, budget);
             ExactUnserved.list(problem, gate, plan, reception.received(), reception.hops());
             if (FinishingPasses.apply(gate, plan) > 0) {
                 plan.metric("optimal", false);
@@ -135,16 +163,12 @@ public final class ExactStrategy implements Strategy {
             plan.relaxed(gate.relaxations().entries());
             return plan.build(NAME, problem.options());
         }
-        long begin = System.nanoTime();
         Plan greedy = new GreedyStrategy().plan(problem);
-        StartPlan.Chosen start = StartPlan.best(problem, greedy);
-        PlanningProblem rest = problem.withOptions(problem.options()
-                .timeLimit()
-                .map(limit -> limit.minusNanos(System.nanoTime() - begin))
-                .map(left -> left.isNegative() ? Duration.ZERO : left)
-                .map(left -> problem.options().withTimeLimit(left))
-                .orElse(problem.options()));
-        Plan exact = assemble(rest, plan, ClassPlanner.plan(rest, plan, greedy));
+        StartPlan.Chosen start = StartPlan.best(problem, greedy, budget.share(PRIMAL_SHARE));
+        if (budget.expired()) {
+            return withFlowBound(problem, Comparison.unsolved(index, start, greedy, NAME));
+        }
+        Plan exact = assemble(problem, plan, ClassPlanner.plan(problem, plan, start.plan(), budget.share(SOLVE_SHARE)));
         boolean proved = Boolean.TRUE.equals(exact.metrics().get("optimal"));
         return withFlowBound(
                 problem,

@@ -7,32 +7,44 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
-import dev.canopy.solver.PlanOptions;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Solves a model in two phases, lexicographically: first the served weight is maximised, then,
  * with the served weight held at what phase one found, the locality cost is minimised (hinted
  * with phase one's solution, so phase two always starts from a feasible point).
  *
+ * <p>Phase one is skipped when the hint already reaches the served objective's ceiling (every
+ * counted receiver served): the hint proves it optimal, and phase two starts at once.
+ *
  * <p>Deterministic: one search worker (with the LP at linearization level 2, which finds and
  * proves these network-like models far better than the default), the options' seed as CP-SAT's
- * random seed, and a deterministic-time budget ({@link #DETERMINISTIC_SECONDS} per phase) so that the same model
- * gives the same answer on any machine. A wall-clock {@link PlanOptions#timeLimit()} is honoured
- * on top (phase two gets what phase one left); a search cut by the wall clock may differ between
- * runs, which the plan records as {@code optimal=false}.
+ * random seed, and a deterministic-time budget per solve ({@link Budget}, by default {@link
+ * #DETERMINISTIC_SECONDS}) so that the same model gives the same answer on any machine. The
+ * budget's wall-clock deadline is honoured on top (each solve gets what is left); a search cut
+ * by the wall clock may differ between runs, which the plan records as {@code optimal=false}.
  *
  * <p>Every CP-SAT status is mapped: OPTIMAL (proved), FEASIBLE (cut by a limit: a solution and
- * a bound), UNKNOWN (cut before any solution: phase one falls back to serving nothing, phase
- * two to phase one's solution), INFEASIBLE and MODEL_INVALID (a bug in the model: every model
- * here admits the empty plan) and UNRECOGNIZED throw {@link IllegalStateException}.
+ * a bound), UNKNOWN (cut before any solution, or not solved at all once the deadline has
+ * passed: phase one falls back to its hint or to serving nothing, with the served objective's
+ * ceiling as its bound, phase two to phase one's solution), INFEASIBLE and MODEL_INVALID (a
+ * bug in the model: every model here admits the empty plan) and UNRECOGNIZED throw {@link
+ * IllegalStateException}.
  */
 final class LexicographicSolve {
     /** Deterministic-time budget of each phase (CP-SAT's deterministic seconds). */
     static final double DETERMINISTIC_SECONDS = 10;
+
+    /**
+     * Deterministic-time limit of completing a hint ({@link #complete}): the hinted values fix
+     * the model's choices, so propagation alone usually finishes it (in hundredths of a second).
+     */
+    static final double COMPLETION_SECONDS = 1;
 
     /** One search worker: CP-SAT is then deterministic under a deterministic-time limit. */
     static final int WORKERS = 1;
@@ -107,53 +119,60 @@ final class LexicographicSolve {
         return LinearExpr.weightedSum(v, c);
     }
 
-    Outcome solve(LinearExpr served, LinearExpr cost, PlanOptions options) {
-        return solve(served, cost, options, null, options.timeLimit().orElse(null));
-    }
-
     /**
-     * Solves both phases, phase one hinted with {@code warm} (a solution, such as a plan from
-     * {@link #complete}) or with the empty plan; {@code wallLimit} may be null. The model can be
-     * solved again afterwards (phase two's constraint is removed again).
+     * Solves both phases, phase one hinted with {@code warm} (a full solution, such as one from
+     * {@link #complete}, or null for the empty plan). The model can be solved again afterwards
+     * (phase two's constraint is removed again).
      */
-    Outcome solve(LinearExpr served, LinearExpr cost, PlanOptions options, long[] warm, Duration wallLimit) {
+    Outcome solve(LinearExpr served, LinearExpr cost, long seed, Budget budget, long[] warm) {
         String invalid = model.validate();
         if (!invalid.isEmpty()) {
             throw new IllegalStateException("exact: the CP-SAT model is invalid: " + invalid);
         }
-        long start = System.nanoTime();
-        model.clearObjective();
-        model.maximize(served);
-        model.clearHints();
-        for (int i = 0; i < vars.size(); i++) {
-            IntVar v = vars.get(i);
-            model.addHint(
-                    v, warm != null && i < warm.length ? warm[i] : v.getDomain().min());
-        }
-        CpSolver first = solver(options, wallLimit);
-        CpSolverStatus s1 = first.solve(model);
         long[] values = new long[vars.size()];
         long servedValue;
         long servedBound;
-        switch (s1) {
-            case OPTIMAL, FEASIBLE -> {
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = first.value(vars.get(i));
-                }
-                servedValue = Math.round(first.objectiveValue());
-                servedBound = (long) Math.floor(first.bestObjectiveBound() + 1e-6);
+        CpSolverStatus s1;
+        OptionalLong hinted = warm == null ? OptionalLong.empty() : evaluate(served, warm);
+        if (hinted.isPresent() && hinted.getAsLong() == ceiling(served)) {
+            s1 = CpSolverStatus.OPTIMAL;
+            System.arraycopy(warm, 0, values, 0, values.length);
+            servedValue = hinted.getAsLong();
+            servedBound = servedValue;
+        } else {
+            model.clearObjective();
+            model.maximize(served);
+            model.clearHints();
+            for (int i = 0; i < vars.size(); i++) {
+                IntVar v = vars.get(i);
+                model.addHint(v, warm != null ? warm[i] : v.getDomain().min());
             }
-            case UNKNOWN -> {
-                // No solution within the limit: every variable at its lower bound is the empty plan.
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = vars.get(i).getDomain().min();
+            CpSolver first = solver(seed, budget);
+            s1 = run(first, budget);
+            switch (s1) {
+                case OPTIMAL, FEASIBLE -> {
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = first.value(vars.get(i));
+                    }
+                    servedValue = Math.round(first.objectiveValue());
+                    servedBound = (long) Math.floor(first.bestObjectiveBound() + 1e-6);
                 }
-                servedValue = 0;
-                servedBound = (long) Math.floor(first.bestObjectiveBound() + 1e-6);
+                case UNKNOWN -> {
+                    // No solution within the limit: the hint if there is one, else every variable at
+                    // its lower bound (the empty plan).
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = hinted.isPresent()
+                                ? warm[i]
+                                : vars.get(i).getDomain().min();
+                    }
+                    servedValue = hinted.orElse(0);
+                    // CP-SAT's bound without a solution is not one (it may say 0): the ceiling is.
+                    servedBound = ceiling(served);
+                }
+                case INFEASIBLE, MODEL_INVALID, UNRECOGNIZED -> throw new IllegalStateException(
+                        "exact: CP-SAT answered " + s1 + " on a model that admits the empty plan");
+                default -> throw new IllegalStateException("exact: unknown CP-SAT status " + s1);
             }
-            case INFEASIBLE, MODEL_INVALID, UNRECOGNIZED -> throw new IllegalStateException(
-                    "exact: CP-SAT answered " + s1 + " on a model that admits the empty plan");
-            default -> throw new IllegalStateException("exact: unknown CP-SAT status " + s1);
         }
         model.clearObjective();
         int held = model.getBuilder().getConstraintsCount();
@@ -163,10 +182,8 @@ final class LexicographicSolve {
         for (int i = 0; i < values.length; i++) {
             model.addHint(vars.get(i), values[i]);
         }
-        Duration left = wallLimit == null ? null : wallLimit.minusNanos(System.nanoTime() - start);
-        left = left != null && left.isNegative() ? Duration.ZERO : left;
-        CpSolver second = solver(options, left);
-        CpSolverStatus s2 = second.solve(model);
+        CpSolver second = solver(seed, budget);
+        CpSolverStatus s2 = run(second, budget);
         model.getBuilder().removeConstraints(held);
         long costValue;
         long costBound;
@@ -180,7 +197,7 @@ final class LexicographicSolve {
             }
             case UNKNOWN -> {
                 costValue = -1;
-                costBound = Math.max(0, (long) Math.ceil(second.bestObjectiveBound() - 1e-6));
+                costBound = budget.expired() ? 0 : Math.max(0, (long) Math.ceil(second.bestObjectiveBound() - 1e-6));
             }
             case INFEASIBLE, MODEL_INVALID, UNRECOGNIZED -> throw new IllegalStateException(
                     "exact: CP-SAT answered " + s2 + " in phase two, whose hint is feasible");
@@ -195,15 +212,15 @@ final class LexicographicSolve {
      * PlanHint}), or empty when there is none: INFEASIBLE (the values break a constraint) or
      * UNKNOWN (none found within the limits); MODEL_INVALID and UNRECOGNIZED throw.
      */
-    Optional<long[]> complete(PlanHint.Values given, PlanOptions options, Duration wallLimit) {
+    Optional<long[]> complete(PlanHint.Values given, long seed, Budget budget) {
         model.clearObjective();
         model.clearHints();
         for (int i = 0; i < given.vars().length; i++) {
             model.addHint(vars.get(given.vars()[i]), given.values()[i]);
         }
-        CpSolver solver = solver(options, wallLimit);
-        solver.getParameters().setFixVariablesToTheirHintedValue(true);
-        CpSolverStatus status = solver.solve(model);
+        CpSolver solver = solver(seed, budget);
+        solver.getParameters().setFixVariablesToTheirHintedValue(true).setMaxDeterministicTime(COMPLETION_SECONDS);
+        CpSolverStatus status = run(solver, budget);
         switch (status) {
             case OPTIMAL, FEASIBLE -> {
                 long[] values = new long[vars.size()];
@@ -221,18 +238,54 @@ final class LexicographicSolve {
         }
     }
 
-    private static CpSolver solver(PlanOptions options, Duration wallLimit) {
+    /**
+     * The value of {@code expr} at {@code values} (indexed by variable number), or empty when it
+     * has a term over a variable not made here.
+     */
+    private OptionalLong evaluate(LinearExpr expr, long[] values) {
+        Map<Integer, Integer> number = new HashMap<>();
+        for (int i = 0; i < vars.size(); i++) {
+            number.put(vars.get(i).getIndex(), i);
+        }
+        long sum = expr.getOffset();
+        for (int i = 0; i < expr.numElements(); i++) {
+            Integer n = number.get(expr.getVariableIndex(i));
+            if (n == null) {
+                return OptionalLong.empty();
+            }
+            sum += expr.getCoefficient(i) * values[n];
+        }
+        return OptionalLong.of(sum);
+    }
+
+    /** The most {@code expr} can reach within its variables' domains. */
+    private long ceiling(LinearExpr expr) {
+        long sum = expr.getOffset();
+        for (int i = 0; i < expr.numElements(); i++) {
+            List<Long> domain =
+                    model.getBuilder().getVariables(expr.getVariableIndex(i)).getDomainList();
+            long c = expr.getCoefficient(i);
+            sum += Math.max(c * domain.get(0), c * domain.get(domain.size() - 1));
+        }
+        return sum;
+    }
+
+    /** Solves, or answers UNKNOWN without solving when the budget's deadline has passed. */
+    private CpSolverStatus run(CpSolver solver, Budget budget) {
+        return budget.expired() ? CpSolverStatus.UNKNOWN : solver.solve(model);
+    }
+
+    private static CpSolver solver(long seed, Budget budget) {
         CpSolver solver = new CpSolver();
         solver.getParameters()
                 .setNumWorkers(WORKERS)
                 .setInterleaveSearch(WORKERS > 1)
                 .setLinearizationLevel(2)
-                .setRandomSeed((int) (options.seed() ^ (options.seed() >>> 32)))
-                .setMaxDeterministicTime(DETERMINISTIC_SECONDS)
+                .setRandomSeed((int) (seed ^ (seed >>> 32)))
+                .setMaxDeterministicTime(budget.deterministicSeconds())
                 .setLogSearchProgress(false);
-        if (wallLimit != null) {
-            solver.getParameters().setMaxTimeInSeconds(Math.max(0.001, wallLimit.toNanos() / 1e9));
-        }
+        budget.left()
+                .ifPresent(left -> solver.getParameters().setMaxTimeInSeconds(Math.max(0.001, left.toNanos() / 1e9)));
         return solver;
     }
 }

@@ -12,7 +12,6 @@ import dev.canopy.model.routing.Route;
 import dev.canopy.model.routing.Routing;
 import dev.canopy.policies.compile.LinearCaps;
 import dev.canopy.solver.Locality;
-import dev.canopy.solver.PlanOptions;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.PolicyGate;
 import java.util.ArrayList;
@@ -208,8 +207,8 @@ final class NodeModel {
         return relays * index.nodeCount() * substreams;
     }
 
-    LexicographicSolve.Outcome solve(PlanOptions options) {
-        return solve.solve(served.build(), cost.build(), options);
+    LexicographicSolve.Outcome solve(long seed, Budget budget) {
+        return solve.solve(served.build(), cost.build(), seed, budget, null);
     }
 
     int variables() {

@@ -22,10 +22,10 @@ final class NodePlanner {
     record Reception(int[][] received, int[][] hops) {}
 
     /** Adds the trees and figures to the assembler; returns what each node receives. */
-    static Reception plan(PlanningProblem problem, PolicyGate gate, PlanAssembler plan) {
+    static Reception plan(PlanningProblem problem, PolicyGate gate, PlanAssembler plan, Budget budget) {
         SnapshotIndex index = problem.index();
         NodeModel model = new NodeModel(problem, gate);
-        LexicographicSolve.Outcome outcome = model.solve(problem.options());
+        LexicographicSolve.Outcome outcome = model.solve(problem.options().seed(), budget);
         int[][] received = new int[index.channelCount()][index.nodeCount()];
         int[][] parentIn0 = new int[index.channelCount()][index.nodeCount()];
         for (int[] row : parentIn0) {

@@ -56,8 +56,8 @@ final class Reparenting {
 
     /**
      * The plan with cheaper parents, or empty when it is not made of trees (see {@link ReparentingTrees}).
-     * {@code resources} must be fresh (nothing reserved); {@code stop} is asked between passes
-     * (the first pass always runs).
+     * {@code resources} must be fresh (nothing reserved); {@code stop} is asked before each
+     * edge, and the search ends with the moves made so far when it says so.
      */
     static Optional<Outcome> improve(Plan start, Resources resources, BooleanSupplier stop) {
         return ReparentingTrees.of(start, resources).map(forest -> new Reparenting(forest).run(stop));
@@ -68,7 +68,7 @@ final class Reparenting {
         int passes = 0;
         boolean moved = true;
         int nodes = forest.index.nodeCount();
-        while (moved && passes < MAX_PASSES && (passes == 0 || !stop.getAsBoolean())) {
+        while (moved && passes < MAX_PASSES) {
             moved = false;
             passes++;
             roomy = IntStream.range(0, nodes)
@@ -81,7 +81,7 @@ final class Reparenting {
             for (int t = 0; t < forest.trees(); t++) {
                 for (int q = 0; q < nodes; q++) {
                     int p = forest.parent[t][q];
-                    if (forest.checks > MAX_CHECKS) {
+                    if (forest.checks > MAX_CHECKS || stop.getAsBoolean()) {
                         return new Outcome(forest.toPlan(), moves, passes);
                     }
                     if (p >= 0 && forest.edgeCost(p, q) > 0 && (reparent(t, q) || eject(t, q))) {

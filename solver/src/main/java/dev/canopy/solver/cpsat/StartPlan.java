@@ -7,17 +7,17 @@ import dev.canopy.solver.Resources;
 import dev.canopy.solver.Strategy;
 import dev.canopy.solver.baseline.LocalStrategy;
 import dev.canopy.solver.multitree.MultiTreeStrategy;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * The heuristic plan the class model starts from and falls back to: greedy's, local's and
  * multi-tree's plans, each moved to cheaper parents by {@link Reparenting}, and the best of them
  * by exact's objective ({@link Comparison#better}: served pairs by tier, then locality cost;
  * greedy's on a tie). It therefore never serves fewer pairs, nor at more cost, than greedy's
- * plan. Deterministic where the strategies are (the time limit only cuts the search between
- * passes); stateless.
+ * plan. Local's and multi-tree's plans are not made once the budget's deadline has passed, and
+ * the local search stops at it; without a deadline the work is bounded by {@link Reparenting}'s
+ * deterministic limits. Deterministic where the strategies are (only a deadline makes a run
+ * depend on the machine); stateless.
  */
 final class StartPlan {
     /** The plan, which heuristic it comes from ({@code greedy}, {@code local+reparenting}, ...), and its moves. */
@@ -25,22 +25,22 @@ final class StartPlan {
 
     private StartPlan() {}
 
-    /** The best start; {@code greedy} is greedy's plan of the problem (already made by the caller). */
-    static Chosen best(PlanningProblem problem, Plan greedy) {
+    /**
+     * The best start within {@code budget}; {@code greedy} is greedy's plan of the problem (already
+     * made by the caller), the one returned when the deadline has already passed.
+     */
+    static Chosen best(PlanningProblem problem, Plan greedy, Budget budget) {
         SnapshotIndex index = problem.index();
-        long begin = System.nanoTime();
-        Duration limit = problem.options().timeLimit().orElse(null);
-        BooleanSupplier stop = () -> limit != null && System.nanoTime() - begin > limit.toNanos() / 2;
-        Chosen best = null;
+        Chosen best = new Chosen(greedy, "greedy", 0);
         List<Strategy> others = List.of(new LocalStrategy(), new MultiTreeStrategy());
-        for (int i = 0; i <= others.size(); i++) {
+        for (int i = 0; i <= others.size() && !budget.expired(); i++) {
             String name = i == 0 ? "greedy" : others.get(i - 1).name();
             Plan plan = i == 0 ? greedy : others.get(i - 1).plan(problem);
-            Chosen chosen = Reparenting.improve(plan, new Resources(problem.routing()), stop)
+            Chosen chosen = Reparenting.improve(plan, new Resources(problem.routing()), budget::expired)
                     .filter(outcome -> outcome.moves() > 0)
                     .map(outcome -> new Chosen(outcome.plan(), name + "+reparenting", outcome.moves()))
                     .orElse(new Chosen(plan, name, 0));
-            if (best == null || Comparison.better(index, chosen.plan(), best.plan())) {
+            if (Comparison.better(index, chosen.plan(), best.plan())) {
                 best = chosen;
             }
         }

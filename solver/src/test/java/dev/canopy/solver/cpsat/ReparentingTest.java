@@ -111,6 +111,24 @@ class ReparentingTest {
         assertThat(again.plan()).isEqualTo(first.plan());
     }
 
+    /** A stop that says so before the first edge (a deadline already passed) leaves the plan as it was. */
+    @Test
+    void aStopThatHoldsFromTheStartMovesNothing() {
+        Snapshot snapshot =
+                NetworkGenerator.generate(GeneratorOptions.defaults(300).withSeed(7));
+        PlanningProblem problem = PlanningProblem.of(snapshot);
+        Plan greedy = new GreedyStrategy().plan(problem);
+
+        Reparenting.Outcome outcome = Reparenting.improve(greedy, new Resources(problem.routing()), () -> true)
+                .orElseThrow();
+
+        assertThat(outcome.moves()).isZero();
+        assertThat(PlanVerifier.verify(problem.routing(), outcome.plan()).violations())
+                .isEmpty();
+        assertThat(Locality.planCost(problem.index(), outcome.plan()))
+                .isEqualTo(Locality.planCost(problem.index(), greedy));
+    }
+
     private static Edge edge(String parent, String child) {
         return Edge.of(parent, child, Initiator.BOTH);
     }
