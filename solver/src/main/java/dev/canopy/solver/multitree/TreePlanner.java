@@ -38,7 +38,13 @@ final class TreePlanner {
 
     private TreePlanner() {}
 
+    /** Plans with the configured {@link Parallelism}. */
     static Plan plan(PlanningProblem problem, String strategy, boolean coded) {
+        return plan(problem, strategy, coded, Parallelism.configured());
+    }
+
+    /** Plans building each channel's trees with the given parallelism; the plan does not depend on it. */
+    static Plan plan(PlanningProblem problem, String strategy, boolean coded, Parallelism parallelism) {
         SnapshotIndex index = problem.index();
         Resources resources = new Resources(problem.routing());
         PolicyGate gate = PolicyGate.of(problem, resources);
@@ -60,7 +66,7 @@ final class TreePlanner {
             for (int i = 0; i < reservedLater.length; i++) {
                 reservedLater[i] -= shares[c][i];
             }
-            ChannelRun.Outcome outcome = ChannelRun.plan(problem, gate, plan, c, coded, reservedLater);
+            ChannelRun.Outcome outcome = ChannelRun.plan(problem, gate, plan, c, coded, reservedLater, parallelism);
             ejected += outcome.ejected();
             relaxed += outcome.relaxedPeers();
             friendRelays += outcome.friendRelays();
