@@ -14,7 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     took (then the trees are built one after the other)
  */
 record Parallelism(int threads, int minReceivers, AtomicInteger forked, AtomicInteger refused) {
-    /** System property that sets the threads (default: the processors available). */
+    /**
+     * System property that sets the threads; default 1: on the shared 2-core machine the forks'
+     * extra work (about 0.6 s of CPU at 10^6 peers) cost more wall time than the second thread
+     * saved (docs/benchmarks.md).
+     */
     static final String THREADS_PROPERTY = "canopy.threads";
 
     /** Channels smaller than this are built on the calling thread by default. */
@@ -31,9 +35,9 @@ record Parallelism(int threads, int minReceivers, AtomicInteger forked, AtomicIn
         this(threads, minReceivers, new AtomicInteger(), new AtomicInteger());
     }
 
-    /** The threads from {@value #THREADS_PROPERTY} (else the processors available), from {@value #DEFAULT_MIN_RECEIVERS} receivers on. */
+    /** The threads from {@value #THREADS_PROPERTY} (else 1), from {@value #DEFAULT_MIN_RECEIVERS} receivers on. */
     static Parallelism configured() {
-        int threads = Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
+        int threads = Integer.getInteger(THREADS_PROPERTY, 1);
         return new Parallelism(Math.max(1, threads), DEFAULT_MIN_RECEIVERS);
     }
 
