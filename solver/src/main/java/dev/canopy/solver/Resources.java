@@ -123,6 +123,15 @@ public final class Resources {
         return downlink[node];
     }
 
+    /**
+     * Whether an edge from parent to child takes link capacity that some link may lack: a
+     * link has a capacity and the two are in different regions. When not, {@link #pathHas} is
+     * always true and reserving the edge touches no link.
+     */
+    public boolean crossesBoundLinks(int parent, int child) {
+        return anyLinkBound && nodeRegion[parent] != nodeRegion[child];
+    }
+
     /** Whether the route from a parent's region to a child's region has {@code kbps} left on every link. */
     public boolean pathHas(int parent, int child, long kbps) {
         if (!anyLinkBound || nodeRegion[parent] == nodeRegion[child]) {

@@ -39,7 +39,8 @@ final class ChannelRun {
             int channel,
             boolean coded,
             long[] reservedLater,
-            RelayCounts.Tally relays) {
+            RelayCounts.Tally relays,
+            Parallelism parallelism) {
         SnapshotIndex index = problem.index();
         Resources resources = gate.resources();
         var spec = index.channel(channel);
@@ -53,7 +54,7 @@ final class ChannelRun {
         int[] relayOrder = TreeAssignment.relayOrder(m);
         for (int round = 0; ; round++) {
             int mark = gate.relaxations().size();
-            TreeBuilder builder = build(problem, gate, m, relayOrder, log);
+            TreeBuilder builder = build(problem, gate, m, relayOrder, log, parallelism);
             long missing = shortfall(m, builder.got);
             int more = 0;
             if (missing > 0 && !last) {
@@ -81,9 +82,17 @@ final class ChannelRun {
         }
     }
 
-    /** Builds the channel's trees as its members stand, recording the edges in the log. */
+    /**
+     * Builds the channel's trees as its members stand, recording the edges in the log; in
+     * parallel where {@link TreeForks} can (the same trees either way).
+     */
     private static TreeBuilder build(
-            PlanningProblem problem, PolicyGate gate, ChannelMembers m, int[] relayOrder, EdgeLog log) {
+            PlanningProblem problem,
+            PolicyGate gate,
+            ChannelMembers m,
+            int[] relayOrder,
+            EdgeLog log,
+            Parallelism parallelism) {
         SnapshotIndex index = problem.index();
         int[] regionDemand = new int[index.regionCount()];
         long[] need = new long[m.trees];
@@ -149,8 +158,10 @@ final class ChannelRun {
         boolean noSpare = m.trees > m.k && (peerSlots + Math.max(0, spare)) * m.k < dataNeed * (m.k + 1);
         TreeBuilder builder = new TreeBuilder(m, assignment, friends, nearby, gate, log, noSpare);
         builder.placeServerFed();
-        for (int s = 0; s < m.trees; s++) {
-            builder.build(s, budget.first(s), budget.total(s), forced[s]);
+        if (!TreeForks.build(builder, m, gate, budget, forced, parallelism)) {
+            for (int s = 0; s < m.trees; s++) {
+                builder.build(s, budget.first(s), budget.total(s), forced[s]);
+            }
         }
         friends.giveBack();
         return builder;

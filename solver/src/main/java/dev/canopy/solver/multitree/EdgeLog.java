@@ -46,6 +46,16 @@ final class EdgeLog {
         return size;
     }
 
+    /** The parent of the e-th edge recorded. */
+    int parent(int e) {
+        return parents[e];
+    }
+
+    /** The child of the e-th edge recorded. */
+    int child(int e) {
+        return children[e];
+    }
+
     /**
      * Puts every recorded edge into the plan, in the order recorded; who initiates follows the
      * members' lightweight flags.

@@ -14,7 +14,9 @@ import java.util.Arrays;
  * too few for everyone (homogeneous 1.2 x uplinks: a peer sends 9 copies, a receiver wants 10),
  * should give them where that loss is highest ({@link #leafOrder}).
  *
- * <p>Arrays indexed by node number; not thread-safe, one per {@link TreeBuilder}.
+ * <p>Arrays indexed by node number; not thread-safe, one per {@link TreeBuilder}. Without parity
+ * trees nothing reads it, so it records nothing and holds no arrays (a million-peer multi-tree
+ * channel would otherwise pay 20 MB and a write per edge for it).
  */
 final class LossExposure {
     /** Keys are capped here so that they fit their field of the sort key. */
@@ -28,6 +30,9 @@ final class LossExposure {
     /** Per node: over the trees it holds, the sum of the squares of {@link #hops}. */
     private final long[] squares;
 
+    /** Whether the channel has parity trees, the only ones that read the exposure. */
+    private final boolean active;
+
     /** Whether the data trees gather the deep paths on the same receivers (see {@link #leafOrder}). */
     private final boolean gather;
 
@@ -38,7 +43,8 @@ final class LossExposure {
     LossExposure(ChannelMembers m, boolean gather) {
         this.m = m;
         this.gather = gather;
-        int n = m.flags.length;
+        this.active = m.trees > m.k;
+        int n = active ? m.flags.length : 0;
         hops = new int[n];
         sum = new long[n];
         squares = new long[n];
@@ -46,6 +52,9 @@ final class LossExposure {
 
     /** Records that the child got a substream in the current tree under the parent (placed earlier in it). */
     void edge(int parent, int child) {
+        if (!active) {
+            return;
+        }
         int h = m.has(parent, ChannelMembers.SERVER) ? hops[parent] : hops[parent] + 1;
         hops[child] = h;
         sum[child] += h;
@@ -58,11 +67,17 @@ final class LossExposure {
      * tree first).
      */
     void rehang(int parent, int child) {
+        if (!active) {
+            return;
+        }
         hops[child] = m.has(parent, ChannelMembers.SERVER) ? hops[parent] : hops[parent] + 1;
     }
 
     /** A source, at the root of the current tree: no peer above it. */
     void root(int node) {
+        if (!active) {
+            return;
+        }
         hops[node] = 0;
     }
 

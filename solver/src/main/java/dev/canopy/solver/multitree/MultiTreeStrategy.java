@@ -20,7 +20,10 @@ import dev.canopy.solver.Strategy;
  *
  * <p>Deterministic: no randomness, so the seed does not matter; there is no improvement phase,
  * so the time limit is not needed. Linear in the number of nodes and edges apart from sorts;
- * stateless and thread-safe.
+ * stateless and thread-safe. A channel of 50,000 receivers or more without policies can have its
+ * trees built on several threads where they turn out not to compete for server slots or link
+ * capacity ({@link TreeForks}; system property {@code canopy.threads}, default 1, so opt-in):
+ * the plan is the same with any number of threads.
  */
 public final class MultiTreeStrategy implements Strategy {
     /** The registered name. */

@@ -13,7 +13,14 @@ import java.util.stream.IntStream;
  * their early parents per tree, and the choice of a server parent: the nearest, or the least
  * deep for a node whose depth sets that of a whole subtree. Split from {@link TreeBuilder}, which
  * owns the trees' depths and the route checks. Arrays indexed by node number (slots) or tree
- * index; not thread-safe, one per attempt.
+ * index; not thread-safe, one per attempt, and one {@link #fork} per tree built in parallel.
+ *
+ * <p>A fork starts from the attempt's free slots as they stand (the trees before it not counted)
+ * and notes, per server, the fewest free slots it ever found there and relied on; its source
+ * slots start lower by what the earlier trees are expected to take (each its root's), and it
+ * notes the least room above the source slots kept for roots it relied on and the most it found
+ * too little; {@link TreeForks} checks with those that the slots the earlier trees took would
+ * not have changed a single choice.
  */
 final class ServerSlots {
     private static final int NONE = -1;
@@ -46,6 +53,16 @@ final class ServerSlots {
 
     /** Per node: its place in {@link #fed}, or -1. */
     private final int[] fedIndex;
+
+    /**
+     * In a fork, per server: the fewest free slots a choice relied on (Integer.MAX_VALUE for
+     * none); empty in the attempt's own.
+     */
+    final int[] fewestRelied;
+    /** In a fork: the least sourceFree - rootsKept a choice relied on. */
+    long leastSourceRoom = Long.MAX_VALUE;
+    /** In a fork: the most sourceFree - rootsKept that was not enough for a choice. */
+    long mostSourceRoomRefused = Long.MIN_VALUE;
 
     private long sourceFree;
     /**
@@ -93,6 +110,50 @@ final class ServerSlots {
         for (int j = 0; j < fed.length; j++) {
             fedIndex[fed[j]] = j;
         }
+        fewestRelied = new int[0];
+    }
+
+    /** A copy for one tree built in parallel: the free slots as they stand, the rest shared (read only). */
+    private ServerSlots(ServerSlots from, int[] depth, SlotCursors.Routes routes, long sourcesTakenBefore) {
+        this.m = from.m;
+        this.index = from.index;
+        this.nearby = from.nearby;
+        this.depth = depth;
+        this.routes = routes;
+        int n = m.flags.length;
+        free = new int[n];
+        fewestRelied = new int[n];
+        for (int s : m.servers) {
+            free[s] = from.free[s];
+            fewestRelied[s] = Integer.MAX_VALUE;
+        }
+        use = from.use.clone();
+        allowed = new int[n][];
+        regularNear = new int[index.regionCount()][];
+        fed = from.fed;
+        serverReceivers = from.serverReceivers;
+        early = from.early;
+        fedIndex = from.fedIndex;
+        sourceFree = from.sourceFree - sourcesTakenBefore;
+        rootsKept = from.rootsKept;
+    }
+
+    /**
+     * A fork for one tree built in parallel with the others (see the class comment); this one
+     * must not change while forks are in use.
+     *
+     * @param depth the fork's per node depths
+     * @param routes the fork's route checks
+     * @param sourcesTakenBefore the source slots the trees before are expected to take (their
+     *     roots'): the fork's source slots start that much lower
+     */
+    ServerSlots fork(int[] depth, SlotCursors.Routes routes, long sourcesTakenBefore) {
+        return new ServerSlots(this, depth, routes, sourcesTakenBefore);
+    }
+
+    /** Free slots of a server. */
+    int free(int server) {
+        return free[server];
     }
 
     /** Starts tree s: keeps one source slot for each later tree's root. */
@@ -130,8 +191,8 @@ final class ServerSlots {
             if (server != child
                     && holds(s, server)
                     && (best == NONE || depth[server] < depth[best])
-                    && (sourcesFree || !m.has(server, ChannelMembers.SOURCE))
-                    && free[server] > 0
+                    && sourceAllowed(server, keepRoots, sourcesFree)
+                    && hasFree(server)
                     && m.has(server, ChannelMembers.RELAY)
                     && routes.open(server, child)) {
                 if (!shallowest) {
@@ -141,6 +202,30 @@ final class ServerSlots {
             }
         }
         return best;
+    }
+
+    /** Whether the source slots kept for roots let the server feed one more (noted in a fork). */
+    private boolean sourceAllowed(int server, boolean keepRoots, boolean sourcesFree) {
+        if (!m.has(server, ChannelMembers.SOURCE)) {
+            return true;
+        }
+        if (keepRoots && fewestRelied.length > 0) {
+            if (sourcesFree) {
+                leastSourceRoom = Math.min(leastSourceRoom, sourceFree - rootsKept);
+            } else {
+                mostSourceRoomRefused = Math.max(mostSourceRoomRefused, sourceFree - rootsKept);
+            }
+        }
+        return sourcesFree;
+    }
+
+    /** Whether a server has a free slot (noted in a fork). */
+    private boolean hasFree(int server) {
+        int slots = free[server];
+        if (slots > 0 && fewestRelied.length > 0) {
+            fewestRelied[server] = Math.min(fewestRelied[server], slots);
+        }
+        return slots > 0;
     }
 
     /** Whether a server holds substream s: a source, or a server placed in tree s. */

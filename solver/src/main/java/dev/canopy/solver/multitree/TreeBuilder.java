@@ -4,6 +4,7 @@ import dev.canopy.model.SnapshotIndex;
 import dev.canopy.solver.PolicyGate;
 import dev.canopy.solver.Resources;
 import java.util.Arrays;
+import java.util.function.BiFunction;
 
 /**
  * Builds a channel's trees one at a time, each region by region. For substream s: the servers
@@ -31,7 +32,8 @@ import java.util.Arrays;
  *
  * <p>Reserves edges through the gate in the shared {@link Resources} and policy ledger and
  * records them in an {@link EdgeLog}, which the channel run emits into the plan or gives back.
- * Not thread-safe; one per attempt at a channel.
+ * Not thread-safe; one per attempt at a channel, and its {@link #fork}s build single trees of the
+ * attempt on other threads ({@link TreeForks}).
  */
 final class TreeBuilder {
     private static final int NONE = -1;
@@ -60,6 +62,9 @@ final class TreeBuilder {
     private final int[][] interior;
 
     private final FriendFeeds friends;
+    private final Inputs in;
+    /** In a fork: the tree's own link counts; null in the builder that reserves in the shared resources. */
+    private final ForkLinks links;
     /** Peers on each receiver's paths, for the order of the parity trees' leaves. */
     private final LossExposure exposure;
 
@@ -81,94 +86,99 @@ final class TreeBuilder {
             PolicyGate gate,
             EdgeLog log,
             boolean noSpare) {
-        this.m = m;
-        this.friends = friends;
-        this.a = a;
-        this.gate = gate;
+        this(
+                Inputs.of(m, a, friends, nearby, gate, noSpare),
+                log,
+                null,
+                (depth, routes) -> new ServerSlots(m, nearby, depth, routes));
+    }
+
+    /** What every tree of an attempt reads and no tree changes; shared by a builder's forks. */
+    private record Inputs(
+            ChannelMembers m,
+            TreeAssignment a,
+            FriendFeeds friends,
+            Nearby nearby,
+            PolicyGate gate,
+            int[][] regionStart,
+            int[][] interior,
+            int[] leafOrder,
+            boolean noSpare) {
+        static Inputs of(
+                ChannelMembers m,
+                TreeAssignment a,
+                FriendFeeds friends,
+                Nearby nearby,
+                PolicyGate gate,
+                boolean noSpare) {
+            int[][] regionStart = new int[m.trees][m.index.regionCount()];
+            int[][] interior = a.interiorByTree(regionStart);
+            return new Inputs(
+                    m, a, friends, nearby, gate, regionStart, interior, friends.friendsFirst(m.leafOrder()), noSpare);
+        }
+    }
+
+    private TreeBuilder(
+            Inputs in, EdgeLog log, ForkLinks links, BiFunction<int[], SlotCursors.Routes, ServerSlots> servers) {
+        this.in = in;
+        this.m = in.m;
+        this.friends = in.friends;
+        this.a = in.a;
+        this.gate = in.gate;
         this.resources = gate.resources();
         this.log = log;
         this.index = m.index;
+        this.links = links;
         int n = m.flags.length;
+        regionStart = in.regionStart;
+        interior = in.interior;
+        leafOrder = in.leafOrder;
         free = new int[n];
         depth = new int[n];
         inTree = new int[n];
         got = new int[n];
         Arrays.fill(inTree, NONE);
-        regionStart = new int[m.trees][index.regionCount()];
-        interior = a.interiorByTree(regionStart);
+        exposure = new LossExposure(m, in.noSpare);
+        cursors = cursors();
+        this.servers = servers.apply(depth, this::reachable);
+        parents = new ParentChoice(m, a, gate, cursors, this.servers, this::reachable, inTree, free);
+    }
+
+    /**
+     * A fork of this builder, which has placed the receivers only servers may feed, to build tree
+     * s in parallel with the others ({@link TreeForks}): its own per-node state, server slots as
+     * they stand less one source slot per tree before (its root's), and link counts ({@link
+     * ForkLinks}); it reserves nothing in the shared resources, only records its edges in its own
+     * log. Policies must be inactive; this builder must not change while forks are in use.
+     */
+    TreeBuilder fork(EdgeLog forkLog, int s) {
+        return new TreeBuilder(
+                in, forkLog, new ForkLinks(resources, index.linkCount()), (d, routes) -> servers.fork(d, routes, s));
+    }
+
+    private SlotCursors cursors() {
         int capacity = 0;
         for (int[] list : interior) {
             capacity = Math.max(capacity, list.length);
         }
-        cursors = new SlotCursors(
+        SlotCursors made = new SlotCursors(
                 free,
                 index.regionCount(),
                 capacity,
-                nearby,
+                in.nearby,
                 a.regions,
                 this::reachable,
                 this::routeRefused,
                 gate.active());
         if (gate.hasSoftCosts()) {
-            cursors.preferCheaper((p, c) -> gate.softCost(p, c, m.channel, tree, m.rate));
+            made.preferCheaper((p, c) -> gate.softCost(p, c, m.channel, tree, m.rate));
         }
-        leafOrder = friends.friendsFirst(m.leafOrder());
-        exposure = new LossExposure(m, noSpare);
-        servers = new ServerSlots(m, nearby, depth, this::reachable);
-        parents = new ParentChoice(m, a, gate, cursors, servers, this::reachable, inTree, free);
+        return made;
     }
 
-    /**
-     * Places, in every tree, the receivers only servers may feed, before any tree's peers take
-     * link capacity they cannot do without: first the servers that want the channel (tree by
-     * tree), then each receiver whose access list admits only servers in all its trees at once,
-     * so that it gets at least k substreams or none (a partial share would only waste what
-     * another could use). Call once, before {@link #build}.
-     */
+    /** Places, in every tree, the receivers only servers may feed (see {@link ServerFedPlacement}); once, before {@link #build}. */
     void placeServerFed() {
-        for (int s = 0; s < m.trees; s++) {
-            at(s);
-            holdAtSources();
-            for (int j = 0; j < servers.serverReceivers; j++) {
-                int v = servers.fed[j];
-                int parent = m.joins[v] > s ? parents.serverSlot(v, UNLIMITED, false, true) : NONE;
-                servers.early[s][j] = parent;
-                if (parent != NONE) {
-                    take(parent, v);
-                    emit(parent, v);
-                }
-            }
-        }
-        int[] chosen = new int[m.trees];
-        for (int j = servers.serverReceivers; j < servers.fed.length; j++) {
-            int v = servers.fed[j];
-            int count = 0;
-            for (int s = 0; s < m.joins[v]; s++) {
-                at(s);
-                if (friends.friendIn(v, s) != NONE) {
-                    chosen[s] = NONE;
-                    count++;
-                    continue;
-                }
-                chosen[s] = parents.serverSlot(v, UNLIMITED, true, false);
-                if (chosen[s] != NONE) {
-                    take(chosen[s], v);
-                    count++;
-                }
-            }
-            boolean enough = count >= m.k;
-            for (int s = 0; s < m.joins[v]; s++) {
-                at(s);
-                servers.early[s][j] = enough ? chosen[s] : NONE;
-                if (chosen[s] != NONE) {
-                    if (enough) {
-                        emit(chosen[s], v);
-                    } else {
-                        untake(chosen[s], v);
-                    }
-                }
-            }
-        }
+        ServerFedPlacement.place(this, m, servers, parents, friends);
     }
 
     /**
@@ -226,7 +236,7 @@ final class TreeBuilder {
             return false;
         }
         if (inTree[f] == tree && reachable(f, r)) {
-            gate.reserve(f, r, m.channel, tree, m.rate);
+            reserve(f, r);
             emit(f, r);
         } else {
             attach(r, parents.serverSlot(r, UNLIMITED, true, false));
@@ -235,12 +245,12 @@ final class TreeBuilder {
     }
 
     /** Switches the tree being built (here and in the parent choice). */
-    private void at(int s) {
+    void at(int s) {
         tree = s;
         parents.tree(s);
     }
 
-    private void holdAtSources() {
+    void holdAtSources() {
         for (int server : m.servers) {
             if (m.has(server, ChannelMembers.SOURCE)) {
                 inTree[server] = tree;
@@ -296,13 +306,22 @@ final class TreeBuilder {
     }
 
     /** Reserves an edge's capacity: the parent's slot and the route. */
-    private void take(int parent, int child) {
-        gate.reserve(parent, child, m.channel, tree, m.rate);
+    void take(int parent, int child) {
+        reserve(parent, child);
         adjustSlots(parent, -1);
     }
 
+    /** Reserves an edge's rate through the gate, or in a fork only counts it on its links. */
+    private void reserve(int parent, int child) {
+        if (links == null) {
+            gate.reserve(parent, child, m.channel, tree, m.rate);
+        } else {
+            links.take(parent, child, m.rate);
+        }
+    }
+
     /** Gives back what {@link #take} reserved. */
-    private void untake(int parent, int child) {
+    void untake(int parent, int child) {
         gate.release(parent, child, m.channel, tree, m.rate);
         adjustSlots(parent, 1);
     }
@@ -316,7 +335,7 @@ final class TreeBuilder {
     }
 
     /** Puts a reserved edge into the current tree: the plan's edge and the counts it changes. */
-    private void emit(int parent, int child) {
+    void emit(int parent, int child) {
         log.add(tree, parent, child);
         if (m.has(parent, ChannelMembers.SERVER)) {
             servers.used(tree);
@@ -325,6 +344,34 @@ final class TreeBuilder {
         exposure.edge(parent, child);
         inTree[child] = tree;
         got[child]++;
+    }
+
+    /**
+     * Takes in the tree a fork of this builder built ({@link TreeForks}), as if this one had built
+     * it: its edges reserved through the gate and logged, in the fork's order, and counted. Forks
+     * are absorbed in tree order. Only what the channel run reads after the build is kept ({@link
+     * #got}, the log), not the per-tree state.
+     */
+    void absorb(TreeBuilder fork, int s) {
+        EdgeLog edges = fork.log;
+        for (int e = 0; e < edges.size(); e++) {
+            int parent = edges.parent(e);
+            int child = edges.child(e);
+            gate.reserve(parent, child, m.channel, s, m.rate);
+            log.add(s, parent, child);
+            exposure.edge(parent, child);
+            got[child]++;
+        }
+    }
+
+    /** A fork's link counts ({@link ForkLinks}). */
+    ForkLinks links() {
+        return links;
+    }
+
+    /** The server side: in a fork, with what its choices relied on. */
+    ServerSlots servers() {
+        return servers;
     }
 
     /** Makes a placed peer's slots in the current tree available to children. */
@@ -345,7 +392,8 @@ final class TreeBuilder {
      * max-depth bound, the policy caps.
      */
     private boolean reachable(int parent, int child) {
-        if (index.regionOf(parent) != index.regionOf(child) && !resources.pathHas(parent, child, m.rate)) {
+        if (index.regionOf(parent) != index.regionOf(child)
+                && !(links == null ? resources.pathHas(parent, child, m.rate) : links.pathHas(parent, child, m.rate))) {
             routeRefused = true;
             return false;
         }

@@ -42,7 +42,13 @@ final class TreePlanner {
 
     private TreePlanner() {}
 
+    /** Plans with the configured {@link Parallelism}. */
     static Plan plan(PlanningProblem problem, String strategy, boolean coded) {
+        return plan(problem, strategy, coded, Parallelism.configured());
+    }
+
+    /** Plans building each channel's trees with the given parallelism; the plan does not depend on it. */
+    static Plan plan(PlanningProblem problem, String strategy, boolean coded, Parallelism parallelism) {
         SnapshotIndex index = problem.index();
         Resources resources = new Resources(problem.routing());
         PolicyGate gate = PolicyGate.of(problem, resources);
@@ -62,7 +68,7 @@ final class TreePlanner {
             for (int i = 0; i < reservedLater.length; i++) {
                 reservedLater[i] -= shares[c][i];
             }
-            ChannelRun.plan(problem, gate, plan, c, coded, reservedLater, relays);
+            ChannelRun.plan(problem, gate, plan, c, coded, reservedLater, relays, parallelism);
         }
         FinishingPasses.apply(gate, plan);
         plan.relaxed(gate.relaxations().entries());
