@@ -31,6 +31,8 @@ final class FriendFeeds {
     private final int[] first;
     /** Per node: in how many trees its friend feeds it (consecutive, modulo its joins). */
     private final int[] count;
+    /** Per node: whether it is some receiver's friend (set by {@link #reserve}, then read only). */
+    private final boolean[] feeding;
 
     private FriendFeeds(ChannelMembers m) {
         this.m = m;
@@ -38,6 +40,7 @@ final class FriendFeeds {
         friend = new int[n];
         first = new int[n];
         count = new int[n];
+        feeding = new boolean[n];
         Arrays.fill(friend, NONE);
     }
 
@@ -66,6 +69,7 @@ final class FriendFeeds {
             feeds.friend[r] = f;
             feeds.first[r] = own >= 0 && own < m.joins[r] ? (own + 1) % m.joins[r] : 0;
             feeds.count[r] = slots;
+            feeds.feeding[f] = true;
             m.slots[f] -= slots;
             a.treeSlots[a.tree[f]] -= slots;
         }
@@ -100,6 +104,11 @@ final class FriendFeeds {
         return NONE;
     }
 
+    /** Whether the node feeds some access-list receiver as its friend. */
+    boolean feeding(int v) {
+        return feeding[v];
+    }
+
     /** The friend that feeds receiver r in tree s, or -1. */
     int friendIn(int r, int s) {
         if (friend[r] == NONE || s >= m.joins[r]) {
@@ -115,17 +124,11 @@ final class FriendFeeds {
      * leaves made the tree a level deeper (homogeneous, 10,000 peers: depth 7 for a bound of 6).
      */
     int[] friendsFirst(int[] order) {
-        boolean[] feeds = new boolean[m.flags.length];
-        for (int r : m.receivers) {
-            if (friend[r] != NONE) {
-                feeds[friend[r]] = true;
-            }
-        }
         int[] out = new int[order.length];
         int at = 0;
         for (int pass = 0; pass < 2; pass++) {
             for (int v : order) {
-                if (feeds[v] == (pass == 0)) {
+                if (feeding[v] == (pass == 0)) {
                     out[at++] = v;
                 }
             }

@@ -36,6 +36,8 @@ final class ParentChoice {
     private final int[] inTree;
     /** The builder's per-node free slots in the current tree (shared). */
     private final int[] free;
+    /** Whose leaves feed friends' receivers, for {@link SlotCursors#slotFor(int, int, boolean, boolean)}. */
+    private final FriendFeeds friends;
 
     private int tree;
     private long serverBudget;
@@ -49,7 +51,8 @@ final class ParentChoice {
             ServerSlots servers,
             SlotCursors.Routes routes,
             int[] inTree,
-            int[] free) {
+            int[] free,
+            FriendFeeds friends) {
         this.m = m;
         this.a = a;
         this.gate = gate;
@@ -59,6 +62,7 @@ final class ParentChoice {
         this.routes = routes;
         this.inTree = inTree;
         this.free = free;
+        this.friends = friends;
     }
 
     /** Sets the tree parents are chosen in. */
@@ -132,7 +136,7 @@ final class ParentChoice {
     private int leafParent(int v) {
         int region = index.regionOf(v);
         boolean light = m.has(v, ChannelMembers.LIGHT);
-        int parent = cursors.slotFor(v, region, light);
+        int parent = cursors.slotFor(v, region, light, friends.feeding(v));
         if (parent == NONE) {
             parent = cursors.nearby(v, region, light, true);
         }

@@ -142,11 +142,27 @@ final class SlotCursors {
      * it, else the shallowest free slot {@code routes} admits for the child.
      */
     int slotFor(int child, int region, boolean lightChild) {
-        int first = slot(region, lightChild);
+        return slotFor(child, region, lightChild, false);
+    }
+
+    /**
+     * As {@link #slotFor(int, int, boolean)}; for a regular child that feeds a friend's
+     * access-list receiver ({@code feeder}: the receiver hangs one level below it, and is often
+     * the deepest node of the tree) the shallower of the region's first lightweight and first
+     * regular slot instead of lightweight first (lightweight on a tie).
+     */
+    int slotFor(int child, int region, boolean lightChild, boolean feeder) {
+        int first = feeder && !lightChild ? shallower(region) : slot(region, lightChild);
         if (!searchRegions || first == NONE || routes.open(first, child)) {
             return first;
         }
         return search(child, region, lightChild);
+    }
+
+    private int shallower(int region) {
+        int lw = light(region);
+        int rg = regular(region);
+        return lw == NONE || (rg != NONE && depthOf[rg] < depthOf[lw]) ? rg : lw;
     }
 
     /** The shallowest free slot of a region, past the cursor, that {@code routes} admits for the child, or -1. */

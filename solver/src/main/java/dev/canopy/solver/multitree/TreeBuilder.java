@@ -141,7 +141,7 @@ final class TreeBuilder {
         exposure = new LossExposure(m, in.noSpare);
         cursors = cursors();
         this.servers = servers.apply(depth, this::reachable);
-        parents = new ParentChoice(m, a, gate, cursors, this.servers, this::reachable, inTree, free);
+        parents = new ParentChoice(m, a, gate, cursors, this.servers, this::reachable, inTree, free, friends);
     }
 
     /**

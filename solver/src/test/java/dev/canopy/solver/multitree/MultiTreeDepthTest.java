@@ -7,6 +7,8 @@ import dev.canopy.model.generate.CapacityMix;
 import dev.canopy.model.generate.GeneratorOptions;
 import dev.canopy.model.generate.NetworkGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What keeps multi-tree's trees within ceil(log_d N) + 1 levels on uniform uplinks. */
 class MultiTreeDepthTest {
@@ -72,6 +74,29 @@ class MultiTreeDepthTest {
             }
         }
         assertThat(max).isLessThanOrEqualTo(6);
+    }
+
+    @ParameterizedTest(name = "{0} seed {1}")
+    @CsvSource({"FOUR_TIER, 2", "LOG_NORMAL, 3", "HOMOGENEOUS, 1"})
+    void friendsTakeTheShallowerOfTheirRegionsSlots(CapacityMix mix, long seed) {
+        // d = 8 (k = 8), 1,005 receivers: ceil(log_8 1,005) + 1 = 5 levels. A regular friend used
+        // to take a lightweight peer's slot first, a level deeper than a free regular slot of its
+        // region, and its access-list receiver hung a level below it: depth 6 on these seeds (1, 5
+        // and 1 such receivers).
+        Planned planned = Planned.by(
+                strategy,
+                NetworkGenerator.generate(GeneratorOptions.defaults(1000)
+                        .withSubstreams(8)
+                        .withMix(mix)
+                        .withSeed(seed)));
+
+        int max = 0;
+        for (int[] parent : planned.parents()) {
+            for (int v = 0; v < parent.length; v++) {
+                max = Math.max(max, depth(parent, v));
+            }
+        }
+        assertThat(max).isLessThanOrEqualTo(5);
     }
 
     private static Snapshot homogeneous(int peers, long seed) {
