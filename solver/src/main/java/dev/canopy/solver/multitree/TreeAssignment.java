@@ -1,6 +1,8 @@
 package dev.canopy.solver.multitree;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Which tree each relaying peer is interior in (SplitStream's rule: one tree per peer), chosen
@@ -40,6 +42,11 @@ final class TreeAssignment {
     /** Peers made interior in a second tree. */
     int splits;
 
+    /** Per region number: its country's number, or -1 (see {@link #countries}). */
+    private final int[] countryOfRegion;
+    /** Per country number, per tree: slots of the country's peers interior in it. */
+    private final long[][] countrySlots;
+
     /**
      * @param relayOrder the channel's relaying peers in placement order ({@link #relayOrder}),
      *     of which those still relaying peers are assigned
@@ -59,6 +66,9 @@ final class TreeAssignment {
         regionEnd = new int[regionCount];
         relays = groupByRegion(relayOrder);
         regions = regionsByDemand(regionDemand);
+        countryOfRegion = countries(m, regions);
+        int countryCount = Arrays.stream(countryOfRegion).max().orElse(-1) + 1;
+        countrySlots = new long[countryCount][trees];
         for (int r : regions) {
             assignRegion(r, regionDemand[r]);
         }
@@ -151,33 +161,60 @@ final class TreeAssignment {
         return out;
     }
 
+    /**
+     * Numbers the countries of the regions (in the order met), -1 for a region without one: a
+     * region short of slots in a tree is fed from its country's other regions first, so among
+     * trees a region is equally short of, its peers go where its country has the fewest slots.
+     */
+    private static int[] countries(ChannelMembers m, int[] regions) {
+        int[] out = new int[m.index.regionCount()];
+        Arrays.fill(out, NONE);
+        Map<String, Integer> numbers = new HashMap<>();
+        for (int r : regions) {
+            out[r] = m.index
+                    .regionCountry(r)
+                    .map(c -> numbers.computeIfAbsent(c, x -> numbers.size()))
+                    .orElse(NONE);
+        }
+        return out;
+    }
+
     private void assignRegion(int region, int demand) {
         long[] local = new long[trees];
+        long[] country = countryOfRegion[region] >= 0 ? countrySlots[countryOfRegion[region]] : null;
         for (int j = regionStart[region]; j < regionEnd[region]; j++) {
             int node = relays[j];
-            int s = pick(local, demand);
+            int s = pick(local, country, demand);
             tree[node] = s;
             local[s] += m.slots[node];
             treeSlots[s] += m.slots[node];
+            if (country != null) {
+                country[s] += m.slots[node];
+            }
         }
     }
 
     /** The tree the region is shortest of slots in; with parity, data trees first until they meet the need. */
-    private int pick(long[] local, int demand) {
+    private int pick(long[] local, long[] country, int demand) {
         int best = NONE;
         if (m.k < trees) {
-            best = lowest(local, 0, m.k);
+            best = lowest(local, country, 0, m.k);
             if (local[best] >= demand) {
                 best = NONE;
             }
         }
-        return best == NONE ? lowest(local, 0, trees) : best;
+        return best == NONE ? lowest(local, country, 0, trees) : best;
     }
 
-    private int lowest(long[] local, int from, int to) {
+    /** The tree with the fewest of the region's slots; ties: the country's, then all slots. */
+    private int lowest(long[] local, long[] country, int from, int to) {
         int best = from;
         for (int s = from + 1; s < to; s++) {
-            if (local[s] < local[best] || (local[s] == local[best] && treeSlots[s] < treeSlots[best])) {
+            if (local[s] != local[best]) {
+                best = local[s] < local[best] ? s : best;
+            } else if (country != null && country[s] != country[best]) {
+                best = country[s] < country[best] ? s : best;
+            } else if (treeSlots[s] < treeSlots[best]) {
                 best = s;
             }
         }

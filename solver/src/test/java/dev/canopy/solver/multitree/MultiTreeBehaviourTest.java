@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The rules that make multi-tree what it is, each on an instance where breaking it would show. */
 class MultiTreeBehaviourTest {
@@ -152,5 +154,25 @@ class MultiTreeBehaviourTest {
         }
         double n = index.nodeCount();
         return sizes.values().stream().mapToDouble(s -> (s / n) * (s / n)).sum();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(
+            value = CapacityMix.class,
+            names = {"FOUR_TIER", "LOG_NORMAL", "HOMOGENEOUS"})
+    void aRegionsPeersGoToTheTreesItsCountryIsShortOf(CapacityMix mix) {
+        // 1,000 peers in 20 countries of 3 ISPs: an ISP has fewer relaying peers than there are
+        // trees, so its peers went to the trees with the fewest slots overall, and the other ISPs
+        // of its country often to the same ones; a region short in a tree is fed from its
+        // country first. Seed 1: 9.1, 12.9 and 9.0 % crossed countries, now 7.9, 9.9 and 8.0 %.
+        Planned planned = Planned.by(
+                new MultiTreeStrategy(),
+                NetworkGenerator.generate(GeneratorOptions.defaults(1000)
+                        .withSubstreams(8)
+                        .withMix(mix)
+                        .withSeed(1)));
+
+        double before = mix == CapacityMix.LOG_NORMAL ? 0.129 : 0.090;
+        assertThat(planned.metrics().crossCountryShare()).as(mix.code()).isLessThan(before - 0.008);
     }
 }
