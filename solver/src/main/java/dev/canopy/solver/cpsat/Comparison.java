@@ -48,13 +48,7 @@ final class Comparison {
         metrics.put("exact.model", "class");
         metrics.put("exact.servedStatus", "UNKNOWN");
         metrics.put("exact.costStatus", "UNKNOWN");
-        long[] receivers = TierWeights.pairsPerTier(index);
-        long[] weight = TierWeights.of(receivers);
-        long ceiling = 0;
-        for (int t = 0; t < weight.length; t++) {
-            ceiling += receivers[t] * weight[t];
-        }
-        metrics.put("exact.servedBound", ceiling);
+        metrics.put("exact.servedBound", servedWeight(index, new long[Tier.values().length]));
         metrics.put("exact.costBound", 0L);
         metrics.put("exact.realized", false);
         return relabel(index, heuristic, metrics, stamp, name);
@@ -107,9 +101,13 @@ final class Comparison {
 
     /** The served objective of a plan: the tier weights of its served pairs. */
     private static long servedWeight(SnapshotIndex index, Plan plan) {
+        return servedWeight(index, unservedByTier(index, plan));
+    }
+
+    /** The tier weights of every wanted pair but the given unserved ones per tier (none: the ceiling). */
+    private static long servedWeight(SnapshotIndex index, long[] unserved) {
         long[] receivers = TierWeights.pairsPerTier(index);
         long[] weight = TierWeights.of(receivers);
-        long[] unserved = unservedByTier(index, plan);
         long sum = 0;
         for (int t = 0; t < weight.length; t++) {
             sum += (receivers[t] - unserved[t]) * weight[t];

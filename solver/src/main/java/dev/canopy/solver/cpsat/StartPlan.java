@@ -7,7 +7,10 @@ import dev.canopy.solver.Resources;
 import dev.canopy.solver.Strategy;
 import dev.canopy.solver.baseline.LocalStrategy;
 import dev.canopy.solver.multitree.MultiTreeStrategy;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The heuristic plan the class model starts from and falls back to: greedy's, local's and
@@ -32,10 +35,17 @@ final class StartPlan {
     static Chosen best(PlanningProblem problem, Plan greedy, Budget budget) {
         SnapshotIndex index = problem.index();
         Chosen best = new Chosen(greedy, "greedy", 0);
-        List<Strategy> others = List.of(new LocalStrategy(), new MultiTreeStrategy());
-        for (int i = 0; i <= others.size() && !budget.expired(); i++) {
-            String name = i == 0 ? "greedy" : others.get(i - 1).name();
-            Plan plan = i == 0 ? greedy : others.get(i - 1).plan(problem);
+        Map<String, Supplier<Plan>> starts = new LinkedHashMap<>();
+        starts.put("greedy", () -> greedy);
+        for (Strategy other : List.of(new LocalStrategy(), new MultiTreeStrategy())) {
+            starts.put(other.name(), () -> other.plan(problem));
+        }
+        for (Map.Entry<String, Supplier<Plan>> start : starts.entrySet()) {
+            if (budget.expired()) {
+                break;
+            }
+            String name = start.getKey();
+            Plan plan = start.getValue().get();
             Chosen chosen = Reparenting.improve(plan, new Resources(problem.routing()), budget::expired)
                     .filter(outcome -> outcome.moves() > 0)
                     .map(outcome -> new Chosen(outcome.plan(), name + "+reparenting", outcome.moves()))
