@@ -59,6 +59,8 @@ final class ServerSlots {
      * none); empty in the attempt's own.
      */
     final int[] fewestRelied;
+    /** Whether this is a fork, which notes what its choices relied on. */
+    private final boolean fork;
     /** In a fork: the least sourceFree - rootsKept a choice relied on. */
     long leastSourceRoom = Long.MAX_VALUE;
     /** In a fork: the most sourceFree - rootsKept that was not enough for a choice. */
@@ -111,6 +113,7 @@ final class ServerSlots {
             fedIndex[fed[j]] = j;
         }
         fewestRelied = new int[0];
+        fork = false;
     }
 
     /** A copy for one tree built in parallel: the free slots as they stand, the rest shared (read only). */
@@ -123,6 +126,7 @@ final class ServerSlots {
         int n = m.flags.length;
         free = new int[n];
         fewestRelied = new int[n];
+        fork = true;
         for (int s : m.servers) {
             free[s] = from.free[s];
             fewestRelied[s] = Integer.MAX_VALUE;
@@ -209,7 +213,7 @@ final class ServerSlots {
         if (!m.has(server, ChannelMembers.SOURCE)) {
             return true;
         }
-        if (keepRoots && fewestRelied.length > 0) {
+        if (keepRoots && fork) {
             if (sourcesFree) {
                 leastSourceRoom = Math.min(leastSourceRoom, sourceFree - rootsKept);
             } else {
@@ -222,7 +226,7 @@ final class ServerSlots {
     /** Whether a server has a free slot (noted in a fork). */
     private boolean hasFree(int server) {
         int slots = free[server];
-        if (slots > 0 && fewestRelied.length > 0) {
+        if (slots > 0 && fork) {
             fewestRelied[server] = Math.min(fewestRelied[server], slots);
         }
         return slots > 0;
