@@ -7,6 +7,8 @@ import dev.canopy.solver.Resources;
 import dev.canopy.solver.Strategy;
 import dev.canopy.solver.baseline.LocalStrategy;
 import dev.canopy.solver.multitree.MultiTreeStrategy;
+import dev.canopy.solver.reparent.Reparenting;
+import dev.canopy.solver.reparent.TreeRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,7 @@ final class StartPlan {
             }
             String name = start.getKey();
             Plan plan = start.getValue().get();
-            Chosen chosen = Reparenting.improve(plan, new Resources(problem.routing()), budget::expired)
+            Chosen chosen = Reparenting.improve(plan, new Resources(problem.routing()), TreeRules.ANY, budget::expired)
                     .filter(outcome -> outcome.moves() > 0)
                     .map(outcome -> new Chosen(outcome.plan(), name + "+reparenting", outcome.moves()))
                     .orElse(new Chosen(plan, name, 0));

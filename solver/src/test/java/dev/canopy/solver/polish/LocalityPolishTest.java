@@ -20,6 +20,7 @@ import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.PolicyCases;
 import dev.canopy.solver.bench.GeneratedInstance;
 import dev.canopy.solver.multitree.MultiTreeStrategy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,6 +143,37 @@ class LocalityPolishTest {
         assertThat(Locality.planCost(problem.index(), polished)).isLessThan(Locality.planCost(problem.index(), input));
         assertThat(polished.metrics()).containsEntry(LocalityPolish.STATUS, "polished");
         assertThat(LocalityPolish.polish(problem, input)).isEqualTo(polished);
+    }
+
+    /** A time limit (here one the search cannot reach) splits between descent and search; both still run. */
+    @Test
+    void underATimeLimitTheDescentAndTheSearchBothRun() {
+        Snapshot snapshot =
+                GeneratedInstance.of(CapacityMix.FOUR_TIER, 200, 4, 0, 1).build();
+        PlanningProblem plain = PlanningProblem.of(snapshot);
+        PlanningProblem limited = plain.withOptions(plain.options().withTimeLimit(Duration.ofSeconds(60)));
+        Plan input = new MultiTreeStrategy().plan(plain);
+
+        Plan polished = LocalityPolish.polish(limited, input);
+
+        assertValidWithTheSameServedSet(limited, input, polished);
+        assertThat(polished.metrics()).containsEntry(LocalityPolish.STATUS, "polished");
+        assertThat(Locality.planCost(limited.index(), polished)).isLessThan(Locality.planCost(limited.index(), input));
+    }
+
+    /** With a search that takes no step, the descent alone lowers the cost. */
+    @Test
+    void theDescentAloneLowersAMultiTreePlansCost() {
+        Snapshot snapshot =
+                GeneratedInstance.of(CapacityMix.FOUR_TIER, 200, 4, 0, 1).build();
+        PlanningProblem problem = PlanningProblem.of(snapshot);
+        Plan input = new MultiTreeStrategy().plan(problem);
+        PolishSearch.Settings none = new PolishSearch.Settings(PolishSearch.Acceptor.LATE_ACCEPTANCE, 0, 0, 1, false);
+
+        Plan polished = LocalityPolish.polish(problem, input, "by-hand", none);
+
+        assertValidWithTheSameServedSet(problem, input, polished);
+        assertThat(Locality.planCost(problem.index(), polished)).isLessThan(Locality.planCost(problem.index(), input));
     }
 
     @Test

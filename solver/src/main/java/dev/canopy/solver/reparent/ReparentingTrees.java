@@ -1,4 +1,4 @@
-package dev.canopy.solver.cpsat;
+package dev.canopy.solver.reparent;
 
 import dev.canopy.model.SnapshotIndex;
 import dev.canopy.model.plan.Edge;
@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
  * PolicyGate}), so that whether a node may adopt another ({@link #canAdopt}) is answered from
  * dense arrays. Not the polish's {@code PolishSolution} (a Timefold planning solution of objects)
  * nor re-planning's {@code replan.Forest} (the live trees events change). Only plans made of tree
- * overlays whose edges carry the overlay's rate are taken. Not thread-safe.
+ * overlays whose edges carry the overlay's rate are taken. Under {@link TreeRules#MULTI_TREE},
+ * adoption also keeps the one-tree rule and each channel's depth cap. Not thread-safe.
  */
 final class ReparentingTrees {
     final SnapshotIndex index;
@@ -44,14 +45,21 @@ final class ReparentingTrees {
     long checks;
 
     private final Plan start;
+    /** Whether the one-tree rule and the depth caps are kept. */
+    private final boolean multiTree;
+    /** Per channel: the deepest a node may be (multi-tree rules only). */
+    private final int[] depthCap;
+
     private final int[] regionCountry;
     /** sent[p]: p's edges, each coded as {@code t * nodeCount + child}; sentCount[p] of them. */
     private final int[][] sent;
 
     private final int[] sentCount;
 
-    private ReparentingTrees(Plan start, SnapshotIndex index, PolicyGate gate, int trees) {
+    private ReparentingTrees(Plan start, SnapshotIndex index, PolicyGate gate, int trees, TreeRules rules) {
         this.start = start;
+        this.multiTree = rules == TreeRules.MULTI_TREE;
+        this.depthCap = new int[index.channelCount()];
         this.index = index;
         this.gate = gate;
         int nodes = index.nodeCount();
@@ -90,7 +98,7 @@ final class ReparentingTrees {
     }
 
     /** The plan's trees, or empty when it has another kind of overlay, clubs or edges of their own rate. */
-    static Optional<ReparentingTrees> of(Plan plan, Resources resources) {
+    static Optional<ReparentingTrees> of(Plan plan, Resources resources, TreeRules rules) {
         SnapshotIndex index = resources.routing().index();
         for (Overlay overlay : plan.overlays()) {
             if (overlay.kind() != OverlayKind.TREE || overlay.substream().isEmpty()) {
@@ -109,7 +117,8 @@ final class ReparentingTrees {
                 plan,
                 index,
                 PolicyGate.unrestricted(index, resources),
-                plan.overlays().size());
+                plan.overlays().size(),
+                rules);
         for (int t = 0; t < plan.overlays().size(); t++) {
             Overlay overlay = plan.overlays().get(t);
             forest.channel[t] = index.channelIndex(overlay.channel()).orElseThrow();
@@ -121,7 +130,24 @@ final class ReparentingTrees {
                 forest.attach(t, p, q);
             }
         }
+        if (forest.multiTree) {
+            forest.capDepths();
+        }
         return Optional.of(forest);
+    }
+
+    /** Per channel its maxDepth, or the depth of its deepest node now. */
+    private void capDepths() {
+        for (int t = 0; t < trees(); t++) {
+            for (int q = 0; q < index.nodeCount(); q++) {
+                if (parent[t][q] >= 0) {
+                    depthCap[channel[t]] = Math.max(depthCap[channel[t]], depth(t, q));
+                }
+            }
+        }
+        for (int c = 0; c < depthCap.length; c++) {
+            depthCap[c] = index.channel(c).maxDepth().orElse(depthCap[c]);
+        }
     }
 
     int trees() {
@@ -157,10 +183,53 @@ final class ReparentingTrees {
         return false;
     }
 
-    /** Whether p may take q as its child in t now: holds, admitted, fits, and no cycle. */
+    /**
+     * Whether p may take q as its child in t now: holds, admitted, fits, no cycle, and under the
+     * multi-tree rules p sends in t (or nowhere yet, or is a server) and q's subtree stays within
+     * the depth cap.
+     */
     boolean canAdopt(int t, int p, int q) {
         checks++;
-        return p != q && holds(t, p) && gate.allows(p, q, channel[t], substream[t], rate[t]) && !below(t, p, q);
+        return p != q
+                && holds(t, p)
+                && gate.allows(p, q, channel[t], substream[t], rate[t])
+                && !below(t, p, q)
+                && (!multiTree || (interiorMayBe(t, p) && depth(t, p) + 1 + height(t, q) <= depthCap[channel[t]]));
+    }
+
+    /** Whether p may have children in t under the one-tree rule: a server, or sends in t or nowhere. */
+    private boolean interiorMayBe(int t, int p) {
+        if (sentCount[p] == 0 || index.node(p).role().isServer()) {
+            return true;
+        }
+        int nodes = index.nodeCount();
+        for (int i = 0; i < sentCount[p]; i++) {
+            if (sent[p][i] / nodes == t) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Hops from t's root down to {@code node}. */
+    private int depth(int t, int node) {
+        int d = 0;
+        for (int a = parent[t][node]; a >= 0; a = parent[t][a]) {
+            d++;
+        }
+        return d;
+    }
+
+    /** Hops from q down to the deepest node below it in t (0 for a leaf). */
+    private int height(int t, int q) {
+        int nodes = index.nodeCount();
+        int most = 0;
+        for (int i = 0; i < sentCount[q]; i++) {
+            if (sent[q][i] / nodes == t) {
+                most = Math.max(most, 1 + height(t, sent[q][i] % nodes));
+            }
+        }
+        return most;
     }
 
     /** Adds the edge p to q in tree t and reserves it; the caller has checked {@link #canAdopt}. */

@@ -1,4 +1,4 @@
-package dev.canopy.solver.cpsat;
+package dev.canopy.solver.reparent;
 
 import dev.canopy.model.plan.Plan;
 import dev.canopy.solver.Locality;
@@ -27,10 +27,12 @@ import java.util.stream.IntStream;
  *
  * Every node keeps one parent per substream it held, and every move checks reachability, so the
  * served pairs and the unserved list stay as they were and each move lowers the cost: the search
- * ends. Deterministic (fixed orders, ties to the lowest node number); not for plans under
- * operator policies (the class model takes none) or with depth bounds. Stateless.
+ * ends. Deterministic (fixed orders, ties to the lowest node number). {@link TreeRules} says
+ * whether the one-tree rule and depth are kept too: {@code exact} moves freely, the multi-tree
+ * polish keeps both. Not for plans under operator policies (the gate is unrestricted: callers
+ * skip such problems). Stateless.
  */
-final class Reparenting {
+public final class Reparenting {
     /** Passes over all edges at most (each pass that changes something lowers the cost). */
     static final int MAX_PASSES = 50;
 
@@ -44,7 +46,7 @@ final class Reparenting {
     static final long MAX_CHECKS = 100_000_000;
 
     /** The improved plan and the number of moves made. */
-    record Outcome(Plan plan, int moves, int passes) {}
+    public record Outcome(Plan plan, int moves, int passes) {}
 
     private final ReparentingTrees forest;
     /** Nodes by spare uplink at the pass's start, most first: where anyone may send, tried in this order. */
@@ -59,8 +61,8 @@ final class Reparenting {
      * {@code resources} must be fresh (nothing reserved); {@code stop} is asked before each
      * edge, and the search ends with the moves made so far when it says so.
      */
-    static Optional<Outcome> improve(Plan start, Resources resources, BooleanSupplier stop) {
-        return ReparentingTrees.of(start, resources).map(forest -> new Reparenting(forest).run(stop));
+    public static Optional<Outcome> improve(Plan start, Resources resources, TreeRules rules, BooleanSupplier stop) {
+        return ReparentingTrees.of(start, resources, rules).map(forest -> new Reparenting(forest).run(stop));
     }
 
     private Outcome run(BooleanSupplier stop) {

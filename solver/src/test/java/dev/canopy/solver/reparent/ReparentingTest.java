@@ -1,13 +1,12 @@
-package dev.canopy.solver.cpsat;
+package dev.canopy.solver.reparent;
 
+import static dev.canopy.solver.reparent.HandPlans.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.model.Snapshot;
 import dev.canopy.model.SnapshotBuilder;
 import dev.canopy.model.generate.GeneratorOptions;
 import dev.canopy.model.generate.NetworkGenerator;
-import dev.canopy.model.plan.Edge;
-import dev.canopy.model.plan.Initiator;
 import dev.canopy.model.plan.Overlay;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.policies.verify.PlanVerifier;
@@ -49,10 +48,12 @@ class ReparentingTest {
                 .peer("d1", "isp-b", 0, "live")
                 .build();
         PlanningProblem problem = PlanningProblem.of(snapshot);
-        Plan start = trees(snapshot, edge("origin", "c1"), edge("origin", "c2"), edge("c1", "d1"));
+        Plan start = HandPlans.trees(
+                snapshot, RATE, List.of(List.of(edge("origin", "c1"), edge("origin", "c2"), edge("c1", "d1"))));
         assertThat(PlanVerifier.verify(problem.routing(), start).violations()).isEmpty();
 
-        Reparenting.Outcome outcome = Reparenting.improve(start, new Resources(problem.routing()), () -> false)
+        Reparenting.Outcome outcome = Reparenting.improve(
+                        start, new Resources(problem.routing()), TreeRules.ANY, () -> false)
                 .orElseThrow();
 
         assertThat(PlanVerifier.verify(problem.routing(), outcome.plan()).violations())
@@ -81,7 +82,7 @@ class ReparentingTest {
                 List.of(),
                 Map.of());
 
-        assertThat(Reparenting.improve(mesh, new Resources(problem.routing()), () -> false))
+        assertThat(Reparenting.improve(mesh, new Resources(problem.routing()), TreeRules.ANY, () -> false))
                 .isEmpty();
     }
 
@@ -93,9 +94,11 @@ class ReparentingTest {
         PlanningProblem problem = PlanningProblem.of(snapshot);
         Plan greedy = new GreedyStrategy().plan(problem);
 
-        Reparenting.Outcome first = Reparenting.improve(greedy, new Resources(problem.routing()), () -> false)
+        Reparenting.Outcome first = Reparenting.improve(
+                        greedy, new Resources(problem.routing()), TreeRules.ANY, () -> false)
                 .orElseThrow();
-        Reparenting.Outcome again = Reparenting.improve(greedy, new Resources(problem.routing()), () -> false)
+        Reparenting.Outcome again = Reparenting.improve(
+                        greedy, new Resources(problem.routing()), TreeRules.ANY, () -> false)
                 .orElseThrow();
 
         assertThat(PlanVerifier.verify(problem.routing(), first.plan()).violations())
@@ -119,7 +122,8 @@ class ReparentingTest {
         PlanningProblem problem = PlanningProblem.of(snapshot);
         Plan greedy = new GreedyStrategy().plan(problem);
 
-        Reparenting.Outcome outcome = Reparenting.improve(greedy, new Resources(problem.routing()), () -> true)
+        Reparenting.Outcome outcome = Reparenting.improve(
+                        greedy, new Resources(problem.routing()), TreeRules.ANY, () -> true)
                 .orElseThrow();
 
         assertThat(outcome.moves()).isZero();
@@ -127,23 +131,5 @@ class ReparentingTest {
                 .isEmpty();
         assertThat(Locality.planCost(problem.index(), outcome.plan()))
                 .isEqualTo(Locality.planCost(problem.index(), greedy));
-    }
-
-    private static Edge edge(String parent, String child) {
-        return Edge.of(parent, child, Initiator.BOTH);
-    }
-
-    private static Plan trees(Snapshot snapshot, Edge... edges) {
-        return new Plan(
-                Plan.FORMAT,
-                snapshot.id(),
-                1,
-                Optional.empty(),
-                "hand",
-                List.of(Overlay.tree("live", 0, RATE, List.of(edges))),
-                List.of(),
-                List.of(),
-                List.of(),
-                Map.of());
     }
 }
