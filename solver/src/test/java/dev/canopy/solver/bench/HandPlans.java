@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Hand-built snapshots and tree plans whose figures can be worked out on paper. */
-final class HandPlans {
+/** Hand-built snapshots and tree plans whose figures can be worked out on paper (for the bench's tests and others). */
+public final class HandPlans {
     private HandPlans() {}
 
     /** Origin {@code o} and peers a..e in one region, channel {@code live} with k and parity. */
@@ -31,7 +31,7 @@ final class HandPlans {
      * A plan of the given trees, each a list of "parent>child" edges, substream i for the i-th
      * tree; receivers in no tree are simply absent (tests list them unserved where they verify).
      */
-    static Plan trees(Snapshot snapshot, List<List<String>> trees) {
+    public static Plan trees(Snapshot snapshot, List<List<String>> trees) {
         long substreamRate = snapshot.channels().get(0).substreamRateKbps();
         List<Overlay> overlays = new ArrayList<>();
         for (int s = 0; s < trees.size(); s++) {

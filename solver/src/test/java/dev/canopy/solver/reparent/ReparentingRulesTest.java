@@ -1,6 +1,5 @@
 package dev.canopy.solver.reparent;
 
-import static dev.canopy.solver.reparent.HandPlans.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.model.Snapshot;
@@ -8,12 +7,14 @@ import dev.canopy.model.SnapshotBuilder;
 import dev.canopy.model.generate.GeneratorOptions;
 import dev.canopy.model.generate.NetworkGenerator;
 import dev.canopy.model.plan.Edge;
+import dev.canopy.model.plan.Initiator;
 import dev.canopy.model.plan.Overlay;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.policies.verify.PlanVerifier;
 import dev.canopy.solver.Locality;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.Resources;
+import dev.canopy.solver.bench.HandPlans;
 import dev.canopy.solver.multitree.MultiTreeStrategy;
 import java.util.HashMap;
 import java.util.List;
@@ -43,10 +44,7 @@ class ReparentingRulesTest {
         PlanningProblem problem = PlanningProblem.of(snapshot);
         Plan start = HandPlans.trees(
                 snapshot,
-                RATE / 2,
-                List.of(
-                        List.of(edge("origin", "c1"), edge("c1", "c2"), edge("c1", "c3")),
-                        List.of(edge("origin", "c1"), edge("origin", "c2"), edge("origin", "c3"))));
+                List.of(List.of("origin>c1", "c1>c2", "c1>c3"), List.of("origin>c1", "origin>c2", "origin>c3")));
 
         Reparenting.Outcome free = run(problem, start, TreeRules.ANY);
         Reparenting.Outcome kept = run(problem, start, TreeRules.MULTI_TREE);
@@ -71,8 +69,7 @@ class ReparentingRulesTest {
                 .peer("q", "isp-c", 0, "live")
                 .build();
         PlanningProblem problem = PlanningProblem.of(snapshot);
-        Plan start = HandPlans.trees(
-                snapshot, RATE, List.of(List.of(edge("origin", "p1"), edge("p1", "p2"), edge("origin", "q"))));
+        Plan start = HandPlans.trees(snapshot, List.of(List.of("origin>p1", "p1>p2", "origin>q")));
 
         Reparenting.Outcome free = run(problem, start, TreeRules.ANY);
         Reparenting.Outcome kept = run(problem, start, TreeRules.MULTI_TREE);
@@ -149,5 +146,9 @@ class ReparentingRulesTest {
                 .link("la", "isp-a", "de", 2)
                 .link("lc", "isp-c", "fr", 2)
                 .link("x", "de", "fr", 20);
+    }
+
+    private static Edge edge(String parent, String child) {
+        return Edge.of(parent, child, Initiator.BOTH);
     }
 }

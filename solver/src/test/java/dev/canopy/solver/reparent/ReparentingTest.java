@@ -1,18 +1,20 @@
 package dev.canopy.solver.reparent;
 
-import static dev.canopy.solver.reparent.HandPlans.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.model.Snapshot;
 import dev.canopy.model.SnapshotBuilder;
 import dev.canopy.model.generate.GeneratorOptions;
 import dev.canopy.model.generate.NetworkGenerator;
+import dev.canopy.model.plan.Edge;
+import dev.canopy.model.plan.Initiator;
 import dev.canopy.model.plan.Overlay;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.policies.verify.PlanVerifier;
 import dev.canopy.solver.Locality;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.Resources;
+import dev.canopy.solver.bench.HandPlans;
 import dev.canopy.solver.flow.LocalityLowerBound;
 import dev.canopy.solver.greedy.GreedyStrategy;
 import java.util.List;
@@ -48,8 +50,7 @@ class ReparentingTest {
                 .peer("d1", "isp-b", 0, "live")
                 .build();
         PlanningProblem problem = PlanningProblem.of(snapshot);
-        Plan start = HandPlans.trees(
-                snapshot, RATE, List.of(List.of(edge("origin", "c1"), edge("origin", "c2"), edge("c1", "d1"))));
+        Plan start = HandPlans.trees(snapshot, List.of(List.of("origin>c1", "origin>c2", "c1>d1")));
         assertThat(PlanVerifier.verify(problem.routing(), start).violations()).isEmpty();
 
         Reparenting.Outcome outcome = Reparenting.improve(
@@ -131,5 +132,9 @@ class ReparentingTest {
                 .isEmpty();
         assertThat(Locality.planCost(problem.index(), outcome.plan()))
                 .isEqualTo(Locality.planCost(problem.index(), greedy));
+    }
+
+    private static Edge edge(String parent, String child) {
+        return Edge.of(parent, child, Initiator.BOTH);
     }
 }
