@@ -1,6 +1,8 @@
 package dev.canopy.solver.polish;
 
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.heuristic.selector.common.SelectionCacheType;
+import ai.timefold.solver.core.config.heuristic.selector.common.SelectionOrder;
 import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
@@ -77,7 +79,13 @@ final class PolishSearch {
         moves.add(new ChangeMoveSelectorConfig().withFilterClass(TreeShapeFilter.class));
         moves.add(new ChangeMoveSelectorConfig()
                 .withEntitySelectorConfig(
-                        new EntitySelectorConfig(Attachment.class).withFilterClass(CostlyAttachments.class))
+                        // filtered once per phase, then picked at random among those kept: filtering
+                        // just in time retries random picks until one is costly, and spun for minutes
+                        // once a descent had left only a few costly attachments
+                        new EntitySelectorConfig(Attachment.class)
+                                .withCacheType(SelectionCacheType.PHASE)
+                                .withSelectionOrder(SelectionOrder.RANDOM)
+                                .withFilterClass(CostlyAttachments.class))
                 .withFilterClass(TreeShapeFilter.class));
         if (settings.swaps()) {
             moves.add(new SwapMoveSelectorConfig().withFilterClass(TreeShapeFilter.class));
