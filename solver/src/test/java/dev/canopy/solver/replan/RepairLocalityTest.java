@@ -9,10 +9,12 @@ import dev.canopy.model.event.Events;
 import dev.canopy.model.plan.Edge;
 import dev.canopy.model.plan.Overlay;
 import dev.canopy.model.plan.Plan;
+import dev.canopy.model.plan.UnservedReason;
 import dev.canopy.policies.verify.PlanVerifier;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.Strategy;
+import dev.canopy.solver.bench.ThresholdStrategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,20 +46,21 @@ class RepairLocalityTest {
                 .region("world")
                 .country("de", "world", "DE")
                 .country("fr", "world", "FR")
-                .region("isp-a", "de")
-                .region("isp-b", "de")
-                .region("isp-z", "de")
-                .region("isp-f", "fr")
-                .link("la", "isp-a", "de", 1)
-                .link("lb", "isp-b", "de", 1)
-                .link("lz", "isp-z", "de", 50)
-                .link("lf", "isp-f", "fr", 1)
                 .link("x", "de", "fr", 20)
                 .channel("live", RATE, 1, "origin");
+        isp(b, "isp-a", "de", 1);
+        isp(b, "isp-b", "de", 1);
+        isp(b, "isp-z", "de", 50);
+        isp(b, "isp-f", "fr", 1);
         for (int i = 0; i < emptyRegions; i++) {
-            b.region("isp-e" + i, "de").link("le" + i, "isp-e" + i, "de", 1);
+            isp(b, "isp-e" + i, "de", 1);
         }
         return b;
+    }
+
+    /** An ISP region in a country, linked to it with the given latency. */
+    private static void isp(SnapshotBuilder b, String id, String country, double latencyMs) {
+        b.region(id, country).link("l-" + id, id, country, latencyMs);
     }
 
     private static List<String> siblings() {
@@ -176,28 +179,13 @@ class RepairLocalityTest {
     @Test
     void aPeriodicReplanThatIsShallowerButLessLocalIsKept() {
         // the repaired plan is a chain in isp-a; the "fresh" one feeds every peer from the origin
-        // in isp-b: 3 hops shallower on average, four times the locality cost
+        // in isp-b: 1.5 hops shallower on average, four times the locality cost
         SnapshotBuilder b = germanyAndFrance(0).origin("origin", "isp-b", 100 * RATE);
         List<String> chain = List.of("origin", "p1", "p2", "p3", "p4");
         chain.subList(1, chain.size()).forEach(peer -> b.peer(peer, "isp-a", RATE, "live"));
         Snapshot snapshot = b.build();
-        Strategy star = new Strategy() {
-            @Override
-            public String name() {
-                return "star";
-            }
-
-            @Override
-            public String description() {
-                return "every peer from the origin";
-            }
-
-            @Override
-            public Plan plan(PlanningProblem problem) {
-                return RepairLocalityTest.plan(
-                        problem.snapshot(), "origin", "p1", "origin", "p2", "origin", "p3", "origin", "p4");
-            }
-        };
+        // below its threshold, the fake strategy sends straight from the origin to every peer
+        Strategy star = new ThresholdStrategy(Long.MAX_VALUE, UnservedReason.CAPACITY);
         PlanningProblem problem = PlanningProblem.of(snapshot);
         Plan chained = plan(snapshot, "origin", "p1", "p1", "p2", "p2", "p3", "p3", "p4");
         assertThat(PlanVerifier.verify(problem.routing(), chained).violations()).isEmpty();
