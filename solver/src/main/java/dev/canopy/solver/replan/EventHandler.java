@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 /**
  * Applies one checked event to a session's state by local repair (see {@link Repair}). A leave
  * and a failure are repaired alike: the node's edges go, and each child is re-attached with its
- * subtree. Runs in time proportional to the edges the event touches, except a link event, which
+ * subtree, the one with the most uplink left first in the node's place. Runs in time proportional to the edges the event touches, except a link event, which
  * looks at every edge for those that cross the link. Not thread-safe.
  */
 final class EventHandler {
@@ -94,14 +94,32 @@ final class EventHandler {
         state.leave(node);
     }
 
-    /** The node stops receiving a tree's substream; its children there become orphans. */
+    /**
+     * The node stops receiving a tree's substream; its children there become orphans, except the
+     * one with the most uplink left, which takes the node's place under its parent when it may
+     * (the others often find room under it, no deeper than before).
+     */
     private void dropTree(int tree, int node) {
-        if (state.forest.parent(tree, node) >= 0) {
+        int parent = state.forest.parent(tree, node);
+        if (parent >= 0) {
             state.detach(tree, node);
         }
-        for (int child : state.forest.childrenCopy(tree, node)) {
+        int[] children = state.forest.childrenCopy(tree, node);
+        int successor = -1;
+        for (int child : children) {
             state.detach(tree, child);
-            repair.orphan(tree, child, -1);
+            if (successor < 0 || state.ledger.uplink(child) > state.ledger.uplink(successor)) {
+                successor = child;
+            }
+        }
+        boolean succeeded = parent >= 0 && successor >= 0 && state.mayParent(tree, parent, successor);
+        if (succeeded) {
+            state.attach(tree, successor, parent);
+        }
+        for (int child : children) {
+            if (!succeeded || child != successor) {
+                repair.orphan(tree, child, -1);
+            }
         }
     }
 

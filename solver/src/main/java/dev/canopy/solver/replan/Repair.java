@@ -4,14 +4,15 @@ import dev.canopy.model.Node;
 import dev.canopy.model.Role;
 import dev.canopy.model.Tier;
 import dev.canopy.model.plan.UnservedReason;
+import dev.canopy.solver.Locality;
 import java.util.ArrayDeque;
 import java.util.function.IntPredicate;
 
 /**
  * Local repair, as seed 000 describes fast reassignment: an orphan (a node that lost its parent
  * in a substream's tree, with its subtree still under it) is re-attached to the shallowest of the
- * few nodes with the most uplink left among those of its own region, then of the nearest regions
- * (same country first, then by latency), then of all regions, that may take it ({@link
+ * few nodes with the most uplink left among those of its own region, then of the other regions of
+ * its country, then of the nearest regions abroad, then of all regions, that may take it ({@link
  * State#mayParent}: never one of its own subtree). An orphan that finds no room may displace a weaker leaf (lower tier,
  * or the same tier and less uplink), which is then re-attached in turn or, failing that, ejected;
  * an orphan that still finds nothing is left without the substream and its children become
@@ -79,35 +80,94 @@ final class Repair {
     }
 
     /**
-     * The parent for an orphan: within the first scope (own region, then each of the nearest
-     * regions, then all) that has any node that may take it, the shallowest of the candidates
-     * with the most uplink left (ties: most uplink left), stopping early at a source or a
-     * source's child. Looking at depth keeps trees from growing into chains: the nodes with the
-     * most uplink left are often the ones that joined last, at the bottom.
+     * The parent for an orphan: within the first scope that has any node that may take it, the
+     * shallowest of the candidates with the most uplink left (ties: most uplink left), stopping
+     * early at a source or a source's child. The scopes go by locality cost ({@link Locality}):
+     * the orphan's own region, then every other region of its country among the nearest (by
+     * latency), then the nearest regions abroad up to {@link ReplanOptions#nearRegions} in all,
+     * then all regions. The nearest regions are looked at for as many candidates in all as
+     * {@link ReplanOptions#nearRegions} regions of {@link ReplanOptions#candidatesPerRegion} each
+     * (a region with no room costs nothing), so a country of many small regions is searched as
+     * deep as a few large ones. Looking at depth keeps trees from growing into chains: the nodes
+     * with the most uplink left are often the ones that joined last, at the bottom.
      */
     private int findParent(int tree, int node, int excluded) {
         long rate = state.rate(state.forest.channel(tree));
-        int[] best = {-1, Integer.MAX_VALUE};
+        Search search = new Search(tree, node, excluded);
         int region = state.net.region(node);
-        IntPredicate take = p -> {
-            // only a shallower candidate than the best so far can win (ties go to the first)
-            int depth = p == excluded ? -1 : state.parentDepth(tree, p, node, best[1] - 1);
-            if (depth < 0) {
-                return false;
-            }
-            best[0] = p;
-            best[1] = depth;
-            return depth <= SHALLOW;
-        };
-        state.spare.visitRegion(region, rate, options.candidatesPerRegion(), take);
+        search.region(region, rate, Search.WIDER * options.candidatesPerRegion());
         int[] near = state.nearby.regions(region);
-        for (int i = 0; i < Math.min(near.length, options.nearRegions()) && best[0] < 0; i++) {
-            state.spare.visitRegion(near[i], rate, options.candidatesPerRegion(), take);
+        int budget = search.visited + options.nearRegions() * options.candidatesPerRegion();
+        for (int i = 0; i < near.length && search.parent < 0 && search.visited < budget; i++) {
+            if (i >= options.nearRegions() && !sameCountry(near[i], region)) {
+                break;
+            }
+            search.region(near[i], rate, options.candidatesPerRegion());
         }
-        if (best[0] < 0) {
-            state.spare.visitAll(rate, options.candidatesOverall(), take);
+        if (search.parent < 0) {
+            search.everywhere(rate);
         }
-        return best[0];
+        return search.parent;
+    }
+
+    private boolean sameCountry(int a, int b) {
+        return Locality.regionCost(state.net.index(), a, b) == Locality.CROSS_REGION;
+    }
+
+    /**
+     * One orphan's search for a parent, visited over the queue of uplink left: keeps the
+     * shallowest candidate that may take the orphan. In a region it looks at {@link
+     * ReplanOptions#candidatesPerRegion} nodes and, when none of those may take it, on to {@value
+     * #WIDER} times as many: the nodes with the most uplink left in the orphan's region are often
+     * its siblings, orphaned by the same leave and holding nothing to send yet, and stopping at
+     * them sends the orphan out of its region although a node of the region has room.
+     */
+    private final class Search implements IntPredicate {
+        /** How many times {@link ReplanOptions#candidatesPerRegion} a region's search may go on to. */
+        static final int WIDER = 4;
+
+        private final int tree;
+        private final int node;
+        private final int excluded;
+        int parent = -1;
+        private int depth = Integer.MAX_VALUE;
+        private int enough;
+        private int seen;
+        /** Candidates looked at in all. */
+        int visited;
+
+        Search(int tree, int node, int excluded) {
+            this.tree = tree;
+            this.node = node;
+            this.excluded = excluded;
+        }
+
+        /** Looks at up to {@code limit} nodes of one region. */
+        void region(int region, long rate, int limit) {
+            enough = options.candidatesPerRegion();
+            seen = 0;
+            state.spare.visitRegion(region, rate, limit, this);
+        }
+
+        /** Looks at the nodes with the most uplink left over all regions. */
+        void everywhere(long rate) {
+            enough = options.candidatesOverall();
+            seen = 0;
+            state.spare.visitAll(rate, enough, this);
+        }
+
+        @Override
+        public boolean test(int candidate) {
+            seen++;
+            visited++;
+            // only a shallower candidate than the best so far can win (ties go to the first)
+            int at = candidate == excluded ? -1 : state.parentDepth(tree, candidate, node, depth - 1);
+            if (at >= 0) {
+                parent = candidate;
+                depth = at;
+            }
+            return parent >= 0 && (depth <= SHALLOW || seen >= enough);
+        }
     }
 
     /**

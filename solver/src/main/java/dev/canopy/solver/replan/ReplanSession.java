@@ -20,7 +20,8 @@ import java.util.Objects;
  *
  * <p>Each batch is repaired locally (see {@link Repair}): a join attaches the node in each
  * substream's tree (and promotes a high-quality one next to a source); a leave or failure
- * re-attaches each child of the node with its subtree; congestion moves the child to another
+ * re-attaches each child of the node with its subtree, the one with the most uplink left first
+ * in the node's place; congestion moves the child to another
  * parent of the substream when there is one; a capacity or link change sheds the edges that no
  * longer fit and re-attaches them; a want attaches or detaches the node. A batch re-plans in
  * full, with the session's strategy on the current snapshot, when it carries a {@code policies}
@@ -28,7 +29,8 @@ import java.util.Objects;
  * one may break the new rules), and when the last full plan is older than {@link
  * ReplanOptions#fullEvery} or the unserved pairs grew by more than {@link
  * ReplanOptions#widerShare} (the plan is adopted only if its gain beats {@link
- * ReplanOptions#edgePenalty} per changed edge). Local repair applies the hard edge filters,
+ * ReplanOptions#edgePenalty} per changed edge and its locality cost is at most 2 % above the
+ * repaired plan's). Local repair applies the hard edge filters,
  * max-depth bounds and caps (link-cap, region-cap, serve-window share, single- and dual-ingress
  * copies, in a ledger that follows every attach and detach) of the policies as compiled at the
  * start or the last adopted full plan ({@link State#mayParent}) to the nodes known then;

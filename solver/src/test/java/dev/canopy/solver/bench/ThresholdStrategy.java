@@ -15,9 +15,10 @@ import java.util.Optional;
  * every substream straight to every receiver (access-list receivers are listed unserved,
  * access-list); above it, every receiver is listed unserved for {@code above}.
  */
-record ThresholdStrategy(String name, long thresholdKbps, UnservedReason above, int maxReceivers) implements Strategy {
+public record ThresholdStrategy(String name, long thresholdKbps, UnservedReason above, int maxReceivers)
+        implements Strategy {
 
-    ThresholdStrategy(long thresholdKbps, UnservedReason above) {
+    public ThresholdStrategy(long thresholdKbps, UnservedReason above) {
         this("threshold", thresholdKbps, above, Integer.MAX_VALUE);
     }
 
