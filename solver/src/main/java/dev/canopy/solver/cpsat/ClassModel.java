@@ -6,6 +6,7 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import dev.canopy.model.Channel;
 import dev.canopy.model.SnapshotIndex;
+import java.util.Optional;
 
 /**
  * The class-level CP-SAT model: a <b>relaxation</b> of the per-node problem, so that its proved
@@ -31,7 +32,9 @@ import dev.canopy.model.SnapshotIndex;
  *   <li>what a class receives in all is at most its nodes' downlinks in substreams;
  *   <li>every class that holds s is reached from a source of c along arcs that carry edges of s
  *       (P's trees are rooted at sources): a flow from the sources ({@link SourceFlow}), and
- *       for each region and each country the cut it implies ({@link ConnectivityCuts});
+ *       for each region and each country the cut it implies ({@link ConnectivityCuts}), also
+ *       in the stronger form that the edge entering the scope lands on the holder or on a relay
+ *       ({@link RelayEntryCuts}, which lifts the LP bound, see {@link LpBound});
  *   <li>the substreams of a channel are interchangeable, so P can be renumbered so that each
  *       costs at least as much as the next.
  * </ul>
@@ -52,6 +55,9 @@ final class ClassModel {
     final int[][][] holds;
 
     int cuts;
+    /** The {@link SourceFlow}'s constraints, which the LP bound leaves out. */
+    final LpBound.Omitted flow;
+
     final LexicographicSolve solve = new LexicographicSolve();
     final SnapshotIndex index;
     /** in[c][s][v]: edges into vertex v. */
@@ -60,6 +66,11 @@ final class ClassModel {
     private final LinearExprBuilder[][][] outOf;
 
     ClassModel(PeerClasses classes) {
+        this(classes, true);
+    }
+
+    /** The model, without the {@link RelayEntryCuts} when {@code relayEntryCuts} is false (the tests compare). */
+    ClassModel(PeerClasses classes, boolean relayEntryCuts) {
         this.classes = classes;
         this.index = classes.index;
         int channels = index.channelCount();
@@ -91,16 +102,21 @@ final class ClassModel {
         downlinks();
         orderSubstreams();
         ConnectivityCuts.addStatic(this);
+        if (relayEntryCuts) {
+            RelayEntryCuts.add(this);
+        }
+        int flowFrom = solve.model().getBuilder().getConstraintsCount();
         SourceFlow.add(this);
+        flow = new LpBound.Omitted(flowFrom, solve.model().getBuilder().getConstraintsCount());
     }
 
     int variables() {
         return solve.size();
     }
 
-    /** Solves both phases; see {@link LexicographicSolve}. */
+    /** Solves both phases, phase two's bound raised by its LP's when higher; see {@link LexicographicSolve}. */
     LexicographicSolve.Outcome solve(long seed, Budget budget, long[] warm) {
-        return solve.solve(servedObjective(), costObjective(), seed, budget, warm);
+        return solve.solve(servedObjective(), costObjective(), seed, budget, warm, Optional.of(flow));
     }
 
     /** The edges of one substream: hubs conserve, a class takes at most its size and says whether it holds. */
@@ -249,7 +265,7 @@ final class ClassModel {
         return TierWeights.of(TierWeights.pairsPerTier(index));
     }
 
-    private LinearExpr servedObjective() {
+    LinearExpr servedObjective() {
         long[] weight = tierWeights();
         LinearExprBuilder served = LinearExpr.newBuilder();
         for (int c = 0; c < graphs.length; c++) {
@@ -264,7 +280,7 @@ final class ClassModel {
         return served.build();
     }
 
-    private LinearExpr costObjective() {
+    LinearExpr costObjective() {
         LinearExprBuilder cost = LinearExpr.newBuilder();
         for (int c = 0; c < graphs.length; c++) {
             for (int[] units : x[c]) {

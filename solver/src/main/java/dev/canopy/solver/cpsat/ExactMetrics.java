@@ -15,6 +15,7 @@ final class ExactMetrics {
         plan.metric("exact.servedBound", outcome.servedBound());
         plan.metric("exact.costObjective", outcome.cost());
         plan.metric("exact.costBound", outcome.costBound());
+        outcome.lpBound().ifPresent(bound -> plan.metric("exact.lpBound", bound));
         plan.metric("gap", outcome.gap());
         plan.metric("exact.realized", realized);
     }

@@ -49,6 +49,9 @@ final class LexicographicSolve {
     /** One search worker: CP-SAT is then deterministic under a deterministic-time limit. */
     static final int WORKERS = 1;
 
+    /** Share of the time left that the LP bound of phase two may take ({@link LpBound}). */
+    static final double LP_SHARE = 0.5;
+
     static {
         Loader.loadNativeLibraries();
     }
@@ -65,7 +68,8 @@ final class LexicographicSolve {
             long servedBound,
             String costStatus,
             long cost,
-            long costBound) {
+            long costBound,
+            OptionalLong lpBound) {
 
         long value(int var) {
             return values[var];
@@ -125,6 +129,22 @@ final class LexicographicSolve {
      * (phase two's constraint is removed again).
      */
     Outcome solve(LinearExpr served, LinearExpr cost, long seed, Budget budget, long[] warm) {
+        return solve(served, cost, seed, budget, warm, Optional.empty());
+    }
+
+    /**
+     * As {@link #solve(LinearExpr, LinearExpr, long, Budget, long[])}; with {@code lpBound} (the
+     * constraints its LP leaves out), and when phase one is proved, phase two's cost bound is also
+     * the {@link LpBound} of phase two's model (computed first, within {@value #LP_SHARE} of the
+     * time left), when that is higher.
+     */
+    Outcome solve(
+            LinearExpr served,
+            LinearExpr cost,
+            long seed,
+            Budget budget,
+            long[] warm,
+            Optional<LpBound.Omitted> lpBound) {
         String invalid = model.validate();
         if (!invalid.isEmpty()) {
             throw new IllegalStateException("exact: the CP-SAT model is invalid: " + invalid);
@@ -182,6 +202,9 @@ final class LexicographicSolve {
         for (int i = 0; i < values.length; i++) {
             model.addHint(vars.get(i), values[i]);
         }
+        OptionalLong lp = lpBound.isPresent() && servedValue == servedBound && !budget.expired()
+                ? LpBound.of(model.model(), lpBound.get(), cost, budget.share(LP_SHARE))
+                : OptionalLong.empty();
         CpSolver second = solver(seed, budget);
         CpSolverStatus s2 = run(second, budget);
         model.getBuilder().removeConstraints(held);
@@ -204,7 +227,10 @@ final class LexicographicSolve {
             default -> throw new IllegalStateException("exact: unknown CP-SAT status " + s2);
         }
         boolean optimal = s1 == CpSolverStatus.OPTIMAL && s2 == CpSolverStatus.OPTIMAL;
-        return new Outcome(values, optimal, s1.name(), servedValue, servedBound, s2.name(), costValue, costBound);
+        if (lp.isPresent()) {
+            costBound = Math.max(costBound, lp.getAsLong());
+        }
+        return new Outcome(values, optimal, s1.name(), servedValue, servedBound, s2.name(), costValue, costBound, lp);
     }
 
     /**

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The class model against the per-node model, which states every rule directly and is proved
  * optimal on these tiny networks. On every seed: both plans pass the verifier; the class
- * model's bounds are bounds of the per-node optimum (it is a relaxation); and whenever the class
+ * model's bounds, its LP bound among them ({@link LpBound}), are bounds of the per-node optimum
+ * (it is a relaxation); and whenever the class
  * plan says {@code optimal}, it has exactly the per-node optimum's served weight and locality
  * cost. Seeds are spread over families: lightweight peers (some with access lists), two
  * channels, parity, capped links that cannot bind.
@@ -55,6 +56,11 @@ class ExactCrossCheckTest {
             assertThat((Long) byClass.metrics().get("exact.costBound"))
                     .as("cost bound")
                     .isLessThanOrEqualTo(nodeCost);
+            if (byClass.metrics().containsKey("exact.lpBound")) {
+                assertThat((Long) byClass.metrics().get("exact.lpBound"))
+                        .as("LP bound")
+                        .isLessThanOrEqualTo(nodeCost);
+            }
         }
         if (Boolean.TRUE.equals(byClass.metrics().get("optimal"))) {
             certified++;
