@@ -132,9 +132,7 @@ class LocalityPolishTest {
 
     @Test
     void aMultiTreePlanGetsCheaperWithTheSameServedSetAndTheSameSeedGivesTheSamePlan() {
-        Snapshot snapshot =
-                GeneratedInstance.of(CapacityMix.FOUR_TIER, 200, 4, 0, 1).build();
-        PlanningProblem problem = PlanningProblem.of(snapshot);
+        PlanningProblem problem = fourTier200();
         Plan input = new MultiTreeStrategy().plan(problem);
 
         Plan polished = LocalityPolish.polish(problem, input);
@@ -148,9 +146,7 @@ class LocalityPolishTest {
     /** A time limit (here one the search cannot reach) splits between descent and search; both still run. */
     @Test
     void underATimeLimitTheDescentAndTheSearchBothRun() {
-        Snapshot snapshot =
-                GeneratedInstance.of(CapacityMix.FOUR_TIER, 200, 4, 0, 1).build();
-        PlanningProblem plain = PlanningProblem.of(snapshot);
+        PlanningProblem plain = fourTier200();
         PlanningProblem limited = plain.withOptions(plain.options().withTimeLimit(Duration.ofSeconds(60)));
         Plan input = new MultiTreeStrategy().plan(plain);
 
@@ -164,9 +160,7 @@ class LocalityPolishTest {
     /** With a search that takes no step, the descent alone lowers the cost. */
     @Test
     void theDescentAloneLowersAMultiTreePlansCost() {
-        Snapshot snapshot =
-                GeneratedInstance.of(CapacityMix.FOUR_TIER, 200, 4, 0, 1).build();
-        PlanningProblem problem = PlanningProblem.of(snapshot);
+        PlanningProblem problem = fourTier200();
         Plan input = new MultiTreeStrategy().plan(problem);
         PolishSearch.Settings none = new PolishSearch.Settings(PolishSearch.Acceptor.LATE_ACCEPTANCE, 0, 0, 1, false);
 
@@ -267,5 +261,11 @@ class LocalityPolishTest {
                 .filter(p -> !p.equals("origin"))
                 .forEach(out::add);
         return out;
+    }
+
+    /** The generated four-tier network of 200 peers, k = 4, seed 1. */
+    private static PlanningProblem fourTier200() {
+        return PlanningProblem.of(
+                GeneratedInstance.of(CapacityMix.FOUR_TIER, 200, 4, 0, 1).build());
     }
 }
