@@ -10,17 +10,18 @@ import dev.canopy.solver.multitree.MultiTreeStrategy;
 import dev.canopy.solver.reparent.Reparenting;
 import dev.canopy.solver.reparent.TreeRules;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The heuristic plan the class model starts from and falls back to: greedy's, multi-tree's and
- * local's plans (in that order: multi-tree's is made in milliseconds and serves the most where
- * capacity is short, so a tight budget under load still gets it), each moved to cheaper parents by {@link Reparenting}, and the best of them
+ * The heuristic plan the class model starts from and falls back to: multi-tree's, greedy's and
+ * local's plans, each moved to cheaper parents by {@link Reparenting}, and the best of them
  * by exact's objective ({@link Comparison#better}: served pairs by tier, then locality cost;
  * greedy's on a tie). It therefore never serves fewer pairs, nor at more cost, than greedy's
- * plan. Multi-tree's and local's plans are not made once the budget's deadline has passed, and
+ * plan. Multi-tree's comes first: it is made in milliseconds and serves the most where capacity
+ * is short, while re-parenting greedy's deep trees can take the whole budget (critical family,
+ * 1,000 peers, 5 s limit: exact returned greedy's 68.9 % served where multi-tree serves 86.5 %).
+ * No plan is made once the budget's deadline has passed, and
  * the local search stops at it; without a deadline the work is bounded by {@link Reparenting}'s
  * deterministic limits. Deterministic where the strategies are (only a deadline makes a run
  * depend on the machine); stateless.
@@ -39,10 +40,11 @@ final class StartPlan {
         SnapshotIndex index = problem.index();
         Chosen best = new Chosen(greedy, "greedy", 0);
         Map<String, Supplier<Plan>> starts = new LinkedHashMap<>();
+        Strategy multiTree = new MultiTreeStrategy();
+        Strategy local = new LocalStrategy();
+        starts.put(multiTree.name(), () -> multiTree.plan(problem));
         starts.put("greedy", () -> greedy);
-        for (Strategy other : List.of(new MultiTreeStrategy(), new LocalStrategy())) {
-            starts.put(other.name(), () -> other.plan(problem));
-        }
+        starts.put(local.name(), () -> local.plan(problem));
         for (Map.Entry<String, Supplier<Plan>> start : starts.entrySet()) {
             if (budget.expired()) {
                 break;
