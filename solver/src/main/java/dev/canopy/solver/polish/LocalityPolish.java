@@ -79,15 +79,8 @@ public final class LocalityPolish {
         }
         long started = System.nanoTime();
         Optional<Duration> limit = problem.options().timeLimit();
-        Optional<Reparenting.Outcome> local = Reparenting.improve(
-                        plan,
-                        new Resources(problem.routing()),
-                        TreeRules.MULTI_TREE,
-                        () -> limit.isPresent()
-                                && elapsed(started).compareTo(limit.get().dividedBy(2)) > 0)
-                .filter(outcome -> outcome.moves() > 0);
+        Optional<Reparenting.Outcome> local = descend(problem, plan, started, limit);
         Plan start = local.map(Reparenting.Outcome::plan).orElse(plan);
-        int localMoves = local.map(Reparenting.Outcome::moves).orElse(0);
         PolishSolutionBuilder.Built built = PolishSolutionBuilder.build(problem.routing(), start);
         if (!built.ok()) {
             return unchanged(plan, strategy, "skipped: " + built.refusal(), Map.of());
@@ -97,6 +90,7 @@ public final class LocalityPolish {
         }
         SnapshotIndex index = problem.index();
         long before = Locality.planCost(index, plan);
+        long descended = local.isPresent() ? Locality.planCost(index, start) : before;
         PolishSolution best = PolishSearch.solve(
                 built.forest(),
                 problem.options().seed(),
@@ -108,9 +102,9 @@ public final class LocalityPolish {
         metrics.put(BEFORE, before);
         PlanRewrite.Rewritten rewritten = PlanRewrite.apply(index, start, best, strategy, metrics);
         long searched = Locality.planCost(index, rewritten.plan());
-        boolean searchHelped = best.score.hardScore() >= 0 && searched < Locality.planCost(index, start);
+        boolean searchHelped = best.score.hardScore() >= 0 && searched < descended;
         Plan polished = searchHelped ? rewritten.plan() : renamed(start, strategy, start.metrics());
-        long after = Locality.planCost(index, polished);
+        long after = searchHelped ? searched : descended;
         Map<String, Object> cost = Map.of(BEFORE, before, AFTER, before);
         if (after >= before) {
             return unchanged(plan, strategy, "kept input: no cheaper plan found", cost);
@@ -120,8 +114,23 @@ public final class LocalityPolish {
             return unchanged(plan, strategy, "kept input: the polished plan broke a rule", cost);
         }
         metrics.put(AFTER, after);
-        metrics.put(MOVED, localMoves + (searchHelped ? rewritten.moved() : 0));
+        metrics.put(MOVED, local.map(Reparenting.Outcome::moves).orElse(0) + (searchHelped ? rewritten.moved() : 0));
         return polished.withMetrics(RelayCounts.of(index, polished).restate(metrics));
+    }
+
+    /**
+     * The descent under multi-tree's rules, within half of the time limit; empty when it moved
+     * nothing (or the plan is not made of trees).
+     */
+    private static Optional<Reparenting.Outcome> descend(
+            PlanningProblem problem, Plan plan, long started, Optional<Duration> limit) {
+        return Reparenting.improve(
+                        plan,
+                        new Resources(problem.routing()),
+                        TreeRules.MULTI_TREE,
+                        () -> limit.isPresent()
+                                && elapsed(started).compareTo(limit.get().dividedBy(2)) > 0)
+                .filter(outcome -> outcome.moves() > 0);
     }
 
     private static Duration elapsed(long started) {

@@ -47,6 +47,14 @@ final class ReparentingTrees {
     private final Plan start;
     /** Whether the one-tree rule and the depth caps are kept. */
     private final boolean multiTree;
+    /**
+     * The last subtree height asked for, as tree * nodeCount + node (-1: none): one search asks
+     * {@link #canAdopt} about the same child for every candidate parent, and only an edge added
+     * or removed changes it.
+     */
+    private long heightKey = -1;
+
+    private int heightValue;
     /** Per channel: the deepest a node may be (multi-tree rules only). */
     private final int[] depthCap;
 
@@ -194,7 +202,8 @@ final class ReparentingTrees {
                 && holds(t, p)
                 && gate.allows(p, q, channel[t], substream[t], rate[t])
                 && !below(t, p, q)
-                && (!multiTree || (interiorMayBe(t, p) && depth(t, p) + 1 + height(t, q) <= depthCap[channel[t]]));
+                && (!multiTree
+                        || (interiorMayBe(t, p) && depth(t, p) + 1 + subtreeHeight(t, q) <= depthCap[channel[t]]));
     }
 
     /** Whether p may have children in t under the one-tree rule: a server, or sends in t or nowhere. */
@@ -221,6 +230,16 @@ final class ReparentingTrees {
     }
 
     /** Hops from q down to the deepest node below it in t (0 for a leaf). */
+    private int subtreeHeight(int t, int q) {
+        long key = (long) t * index.nodeCount() + q;
+        if (key != heightKey) {
+            heightValue = height(t, q);
+            heightKey = key;
+        }
+        return heightValue;
+    }
+
+    /** {@link #subtreeHeight} walked down. */
     private int height(int t, int q) {
         int nodes = index.nodeCount();
         int most = 0;
@@ -234,6 +253,7 @@ final class ReparentingTrees {
 
     /** Adds the edge p to q in tree t and reserves it; the caller has checked {@link #canAdopt}. */
     void attach(int t, int p, int q) {
+        heightKey = -1;
         gate.reserve(p, q, channel[t], substream[t], rate[t]);
         parent[t][q] = p;
         if (sentCount[p] == sent[p].length) {
@@ -244,6 +264,7 @@ final class ReparentingTrees {
 
     /** Removes q's edge in tree t and gives its capacity back. */
     void detach(int t, int q) {
+        heightKey = -1;
         int p = parent[t][q];
         gate.release(p, q, channel[t], substream[t], rate[t]);
         parent[t][q] = -1;
