@@ -90,17 +90,11 @@ class ReparentingTest {
     /** On a generated network of 300 peers, greedy's plan gets cheaper, stays valid, serves the same, repeats. */
     @Test
     void greedysPlanGetsCheaperServesTheSameAndStaysAboveTheBound() {
-        Snapshot snapshot =
-                NetworkGenerator.generate(GeneratorOptions.defaults(300).withSeed(7));
-        PlanningProblem problem = PlanningProblem.of(snapshot);
+        PlanningProblem problem = generated300();
         Plan greedy = new GreedyStrategy().plan(problem);
 
-        Reparenting.Outcome first = Reparenting.improve(
-                        greedy, new Resources(problem.routing()), TreeRules.ANY, () -> false)
-                .orElseThrow();
-        Reparenting.Outcome again = Reparenting.improve(
-                        greedy, new Resources(problem.routing()), TreeRules.ANY, () -> false)
-                .orElseThrow();
+        Reparenting.Outcome first = descend(problem, greedy, false);
+        Reparenting.Outcome again = descend(problem, greedy, false);
 
         assertThat(PlanVerifier.verify(problem.routing(), first.plan()).violations())
                 .isEmpty();
@@ -118,14 +112,10 @@ class ReparentingTest {
     /** A stop that says so before the first edge (a deadline already passed) leaves the plan as it was. */
     @Test
     void aStopThatHoldsFromTheStartMovesNothing() {
-        Snapshot snapshot =
-                NetworkGenerator.generate(GeneratorOptions.defaults(300).withSeed(7));
-        PlanningProblem problem = PlanningProblem.of(snapshot);
+        PlanningProblem problem = generated300();
         Plan greedy = new GreedyStrategy().plan(problem);
 
-        Reparenting.Outcome outcome = Reparenting.improve(
-                        greedy, new Resources(problem.routing()), TreeRules.ANY, () -> true)
-                .orElseThrow();
+        Reparenting.Outcome outcome = descend(problem, greedy, true);
 
         assertThat(outcome.moves()).isZero();
         assertThat(PlanVerifier.verify(problem.routing(), outcome.plan()).violations())
@@ -136,5 +126,17 @@ class ReparentingTest {
 
     private static Edge edge(String parent, String child) {
         return Edge.of(parent, child, Initiator.BOTH);
+    }
+
+    /** A generated network of 300 peers (seed 7). */
+    private static PlanningProblem generated300() {
+        return PlanningProblem.of(
+                NetworkGenerator.generate(GeneratorOptions.defaults(300).withSeed(7)));
+    }
+
+    /** The free descent ({@link TreeRules#ANY}) from {@code plan}, stopped from the start when {@code stop}. */
+    private static Reparenting.Outcome descend(PlanningProblem problem, Plan plan, boolean stop) {
+        return Reparenting.improve(plan, new Resources(problem.routing()), TreeRules.ANY, () -> stop)
+                .orElseThrow();
     }
 }
