@@ -3,7 +3,6 @@ package dev.canopy.solver.reparent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.model.Snapshot;
-import dev.canopy.model.SnapshotBuilder;
 import dev.canopy.model.generate.GeneratorOptions;
 import dev.canopy.model.generate.NetworkGenerator;
 import dev.canopy.model.plan.Edge;
@@ -34,7 +33,7 @@ class ReparentingRulesTest {
      */
     @Test
     void aPeerNeverStartsSendingInASecondTree() {
-        Snapshot snapshot = franceAndGermany()
+        Snapshot snapshot = ReparentingNetworks.germanyAndFrance("rules")
                 .channel("live", RATE, 2, "origin")
                 .origin("origin", "isp-a", RATE * 4)
                 .peer("c1", "isp-c", RATE * 3 / 2, "live")
@@ -61,7 +60,7 @@ class ReparentingRulesTest {
      */
     @Test
     void noTreeGetsDeeperThanItWas() {
-        Snapshot snapshot = franceAndGermany()
+        Snapshot snapshot = ReparentingNetworks.germanyAndFrance("rules")
                 .channel("live", RATE, 1, "origin")
                 .origin("origin", "isp-a", RATE * 4)
                 .peer("p1", "isp-c", RATE, "live")
@@ -134,18 +133,6 @@ class ReparentingRulesTest {
             }
         }
         return trees;
-    }
-
-    private static SnapshotBuilder franceAndGermany() {
-        return SnapshotBuilder.create("rules")
-                .region("world")
-                .country("de", "world", "DE")
-                .country("fr", "world", "FR")
-                .region("isp-a", "de")
-                .region("isp-c", "fr")
-                .link("la", "isp-a", "de", 2)
-                .link("lc", "isp-c", "fr", 2)
-                .link("x", "de", "fr", 20);
     }
 
     private static Edge edge(String parent, String child) {

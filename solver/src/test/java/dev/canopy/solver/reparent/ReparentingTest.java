@@ -3,7 +3,6 @@ package dev.canopy.solver.reparent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.model.Snapshot;
-import dev.canopy.model.SnapshotBuilder;
 import dev.canopy.model.generate.GeneratorOptions;
 import dev.canopy.model.generate.NetworkGenerator;
 import dev.canopy.model.plan.Edge;
@@ -32,17 +31,7 @@ class ReparentingTest {
      */
     @Test
     void movesAReceiverUnderAFullNeighbourAfterMovingTheNeighboursExportToAParentWithRoom() {
-        Snapshot snapshot = SnapshotBuilder.create("eject")
-                .region("world")
-                .country("de", "world", "DE")
-                .country("fr", "world", "FR")
-                .region("isp-a", "de")
-                .region("isp-b", "de")
-                .region("isp-c", "fr")
-                .link("la", "isp-a", "de", 2)
-                .link("lb", "isp-b", "de", 2)
-                .link("lc", "isp-c", "fr", 2)
-                .link("x", "de", "fr", 20)
+        Snapshot snapshot = ReparentingNetworks.germanyAndFrance("eject")
                 .channel("live", RATE, 1, "origin")
                 .origin("origin", "isp-a", RATE * 3)
                 .peer("c1", "isp-c", RATE, "live")
