@@ -37,8 +37,9 @@ import java.util.TreeMap;
  * policies (their per-edge rules are not modelled) and plans without trees. Either way the plan's
  * metrics say what happened: {@value #STATUS} ({@code polished}, {@code kept input: ...} or
  * {@code skipped: ...}), and when it ran {@value #BEFORE}, {@value #AFTER} (locality cost) and
- * {@value #MOVED} (moves made by both steps; an edge moved twice counts twice); a polished plan's metrics that multi-tree counts from the
- * edges (see {@link RelayCounts}) are counted again from the polished edges.
+ * {@value #MOVED} (moves made by both steps; an edge moved twice counts twice); a polished
+ * plan's metrics that multi-tree counts from the edges (see {@link RelayCounts}) are counted
+ * again from the polished edges.
  *
  * <p>Repeatable: the descent is deterministic and bounded by its own work limits, the plan's seed
  * drives the search and a step count ends it; a time limit in the options ends both earlier (the

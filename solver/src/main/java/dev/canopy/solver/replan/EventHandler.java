@@ -15,8 +15,9 @@ import java.util.OptionalLong;
 /**
  * Applies one checked event to a session's state by local repair (see {@link Repair}). A leave
  * and a failure are repaired alike: the node's edges go, and each child is re-attached with its
- * subtree, the one with the most uplink left first in the node's place. Runs in time proportional to the edges the event touches, except a link event, which
- * looks at every edge for those that cross the link. Not thread-safe.
+ * subtree, the one with the most uplink left first in the node's place. Runs in time
+ * proportional to the edges the event touches, except a link event, which looks at every edge
+ * for those that cross the link. Not thread-safe.
  */
 final class EventHandler {
     private final State state;
