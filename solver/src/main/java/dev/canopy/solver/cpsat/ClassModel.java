@@ -7,6 +7,7 @@ import com.google.ortools.sat.LinearExprBuilder;
 import dev.canopy.model.Channel;
 import dev.canopy.model.SnapshotIndex;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The class-level CP-SAT model: a <b>relaxation</b> of the per-node problem, so that its proved
@@ -45,6 +46,12 @@ import java.util.Optional;
  * could bind).
  */
 final class ClassModel {
+    /** Share of the time left that phase two's LP bound may take ({@link LpBound}). */
+    static final double LP_SHARE = 0.25;
+
+    /** Share of the time left after the LP that the {@link ConnectivityRounds} may take. */
+    static final double ROUNDS_SHARE = 0.7;
+
     final PeerClasses classes;
     final ChannelGraph[] graphs;
     /** m[c][h]: served nodes of receiver class h, or -1. */
@@ -55,8 +62,10 @@ final class ClassModel {
     final int[][][] holds;
 
     int cuts;
-    /** The {@link SourceFlow}'s constraints, which the LP bound leaves out. */
+    /** The {@link SourceFlow}'s constraints, which the LP bound and the {@link ConnectivityRounds} leave out. */
     final LpBound.Omitted flow;
+    /** flowUnits[c][s][a]: the {@link SourceFlow}'s variables. */
+    final int[][][] flowUnits;
 
     final LexicographicSolve solve = new LexicographicSolve();
     final SnapshotIndex index;
@@ -106,7 +115,7 @@ final class ClassModel {
             RelayEntryCuts.add(this);
         }
         int flowFrom = solve.model().getBuilder().getConstraintsCount();
-        SourceFlow.add(this);
+        flowUnits = SourceFlow.add(this);
         flow = new LpBound.Omitted(flowFrom, solve.model().getBuilder().getConstraintsCount());
     }
 
@@ -114,9 +123,26 @@ final class ClassModel {
         return solve.size();
     }
 
-    /** Solves both phases, phase two's bound raised by its LP's when higher; see {@link LexicographicSolve}. */
+    /**
+     * Solves both phases, phase two's bound raised by its LP's and the {@link ConnectivityRounds}'
+     * when higher; see {@link LexicographicSolve}.
+     */
     LexicographicSolve.Outcome solve(long seed, Budget budget, long[] warm) {
-        return solve.solve(servedObjective(), costObjective(), seed, budget, warm, Optional.of(flow));
+        return solve.solve(servedObjective(), costObjective(), seed, budget, warm, Optional.of(this::costBounds));
+    }
+
+    /**
+     * Phase two's LP bound within {@value #LP_SHARE} of the time left, then the connectivity
+     * rounds within {@value #ROUNDS_SHARE} of what is left after it; their cuts join the model.
+     */
+    private LexicographicSolve.Bounds costBounds(CpModel model, LinearExpr cost, long seed, Budget budget) {
+        OptionalLong lp = LpBound.of(model.model(), flow, cost, budget.share(LP_SHARE));
+        ConnectivityRounds.Result rounds = ConnectivityRounds.run(this, model, seed, budget.share(ROUNDS_SHARE));
+        for (ConnectivityRounds.Cut cut : rounds.cuts()) {
+            model.addGreaterOrEqual(ConnectivityRounds.expression(this, cut), 0);
+        }
+        return new LexicographicSolve.Bounds(
+                lp, rounds.bound(), rounds.rounds(), rounds.cuts().size(), rounds.solution());
     }
 
     /** The edges of one substream: hubs conserve, a class takes at most its size and says whether it holds. */

@@ -15,7 +15,12 @@ final class ExactMetrics {
         plan.metric("exact.servedBound", outcome.servedBound());
         plan.metric("exact.costObjective", outcome.cost());
         plan.metric("exact.costBound", outcome.costBound());
-        outcome.lpBound().ifPresent(bound -> plan.metric("exact.lpBound", bound));
+        outcome.bounds().lp().ifPresent(bound -> plan.metric("exact.lpBound", bound));
+        outcome.bounds().connectivity().ifPresent(bound -> plan.metric("exact.connectivityBound", bound));
+        if (outcome.bounds().rounds() > 0) {
+            plan.metric("exact.connectivityRounds", outcome.bounds().rounds());
+            plan.metric("exact.connectivityCuts", outcome.bounds().cuts());
+        }
         plan.metric("gap", outcome.gap());
         plan.metric("exact.realized", realized);
     }

@@ -49,9 +49,6 @@ final class LexicographicSolve {
     /** One search worker: CP-SAT is then deterministic under a deterministic-time limit. */
     static final int WORKERS = 1;
 
-    /** Share of the time left that the LP bound of phase two may take ({@link LpBound}). */
-    static final double LP_SHARE = 0.5;
-
     static {
         Loader.loadNativeLibraries();
     }
@@ -69,7 +66,7 @@ final class LexicographicSolve {
             String costStatus,
             long cost,
             long costBound,
-            OptionalLong lpBound) {
+            Bounds bounds) {
 
         long value(int var) {
             return values[var];
@@ -85,6 +82,36 @@ final class LexicographicSolve {
 
     CpModel model() {
         return model;
+    }
+
+    /**
+     * Bounds on phase two's cost found before its search (the class model's {@link LpBound} and
+     * {@link ConnectivityRounds}). Given the model with phase two's served constraint, objective
+     * and hint, it may add constraints that every solution of the model satisfies (cuts).
+     */
+    interface CostBounds {
+        Bounds of(CpModel model, LinearExpr cost, long seed, Budget budget);
+    }
+
+    /**
+     * What {@link CostBounds} found.
+     *
+     * @param lp the LP relaxation's bound, if solved
+     * @param connectivity the {@link ConnectivityRounds}' bound, if one round was proved
+     * @param rounds connectivity rounds solved
+     * @param cuts connectivity cuts added to the model
+     * @param start a solution of phase two's model of cost {@code connectivity}, if found
+     */
+    record Bounds(OptionalLong lp, OptionalLong connectivity, int rounds, int cuts, Optional<long[]> start) {
+        static final Bounds NONE = new Bounds(OptionalLong.empty(), OptionalLong.empty(), 0, 0, Optional.empty());
+
+        /** The higher of the two bounds, if any. */
+        OptionalLong best() {
+            if (lp.isEmpty() || connectivity.isEmpty()) {
+                return lp.isPresent() ? lp : connectivity;
+            }
+            return OptionalLong.of(Math.max(lp.getAsLong(), connectivity.getAsLong()));
+        }
     }
 
     /** A new integer variable; returns its number for {@link Outcome#value}. */
@@ -133,10 +160,11 @@ final class LexicographicSolve {
     }
 
     /**
-     * As {@link #solve(LinearExpr, LinearExpr, long, Budget, long[])}; with {@code lpBound} (the
-     * constraints its LP leaves out), and when phase one is proved, phase two's cost bound is also
-     * the {@link LpBound} of phase two's model (computed first, within {@value #LP_SHARE} of the
-     * time left), when that is higher.
+     * As {@link #solve(LinearExpr, LinearExpr, long, Budget, long[])}; when phase one is proved,
+     * {@code costBounds} run first on phase two's model: phase two's cost bound is also theirs
+     * when higher, the model holds {@code cost >= that bound} during phase two (valid, so the
+     * search prunes with it and proves a solution that reaches it), and their solution, if any,
+     * is phase two's hint.
      */
     Outcome solve(
             LinearExpr served,
@@ -144,7 +172,7 @@ final class LexicographicSolve {
             long seed,
             Budget budget,
             long[] warm,
-            Optional<LpBound.Omitted> lpBound) {
+            Optional<CostBounds> costBounds) {
         String invalid = model.validate();
         if (!invalid.isEmpty()) {
             throw new IllegalStateException("exact: the CP-SAT model is invalid: " + invalid);
@@ -202,11 +230,22 @@ final class LexicographicSolve {
         for (int i = 0; i < values.length; i++) {
             model.addHint(vars.get(i), values[i]);
         }
-        OptionalLong lp = lpBound.isPresent() && servedValue == servedBound && !budget.expired()
-                ? LpBound.of(model.model(), lpBound.get(), cost, budget.share(LP_SHARE))
-                : OptionalLong.empty();
+        Bounds bounds = costBounds.isPresent() && servedValue == servedBound && !budget.expired()
+                ? costBounds.get().of(model, cost, seed, budget)
+                : Bounds.NONE;
+        bounds.start().ifPresent(start -> {
+            model.clearHints();
+            for (int i = 0; i < start.length; i++) {
+                model.addHint(vars.get(i), start[i]);
+            }
+        });
+        int floor = model.getBuilder().getConstraintsCount();
+        bounds.best().ifPresent(bound -> model.addGreaterOrEqual(cost, bound));
         CpSolver second = solver(seed, budget);
         CpSolverStatus s2 = run(second, budget);
+        if (bounds.best().isPresent()) {
+            model.getBuilder().removeConstraints(floor);
+        }
         model.getBuilder().removeConstraints(held);
         long costValue;
         long costBound;
@@ -227,10 +266,11 @@ final class LexicographicSolve {
             default -> throw new IllegalStateException("exact: unknown CP-SAT status " + s2);
         }
         boolean optimal = s1 == CpSolverStatus.OPTIMAL && s2 == CpSolverStatus.OPTIMAL;
-        if (lp.isPresent()) {
-            costBound = Math.max(costBound, lp.getAsLong());
+        if (bounds.best().isPresent()) {
+            costBound = Math.max(costBound, bounds.best().getAsLong());
         }
-        return new Outcome(values, optimal, s1.name(), servedValue, servedBound, s2.name(), costValue, costBound, lp);
+        return new Outcome(
+                values, optimal, s1.name(), servedValue, servedBound, s2.name(), costValue, costBound, bounds);
     }
 
     /**
@@ -301,7 +341,8 @@ final class LexicographicSolve {
         return budget.expired() ? CpSolverStatus.UNKNOWN : solver.solve(model);
     }
 
-    private static CpSolver solver(long seed, Budget budget) {
+    /** A deterministic CP-SAT solver (one worker, linearization 2) within {@code budget}. */
+    static CpSolver solver(long seed, Budget budget) {
         CpSolver solver = new CpSolver();
         solver.getParameters()
                 .setNumWorkers(WORKERS)

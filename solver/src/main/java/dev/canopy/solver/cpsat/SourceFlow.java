@@ -18,15 +18,19 @@ import com.google.ortools.sat.LinearExprBuilder;
 final class SourceFlow {
     private SourceFlow() {}
 
-    static void add(ClassModel model) {
+    /** Adds the flow; returns its variables, {@code f[c][s][a]} per channel, substream and arc. */
+    static int[][][] add(ClassModel model) {
+        int[][][] units = new int[model.graphs.length][][];
         for (int c = 0; c < model.graphs.length; c++) {
+            units[c] = new int[model.x[c].length][];
             for (int s = 0; s < model.x[c].length; s++) {
-                substream(model, c, s);
+                units[c][s] = substream(model, c, s);
             }
         }
+        return units;
     }
 
-    private static void substream(ClassModel model, int c, int s) {
+    private static int[] substream(ClassModel model, int c, int s) {
         ChannelGraph graph = model.graphs[c];
         CpModel cp = model.solve.model();
         int holders = 0;
@@ -37,8 +41,10 @@ final class SourceFlow {
         for (int v = 0; v < graph.vertices; v++) {
             balance[v] = LinearExpr.newBuilder();
         }
+        int[] units = new int[graph.arcs()];
         for (int a = 0; a < graph.arcs(); a++) {
             int f = model.solve.newInt(0, holders);
+            units[a] = f;
             cp.addLessOrEqual(
                     LinearExpr.newBuilder()
                             .addTerm(model.solve.var(f), 1)
@@ -54,5 +60,6 @@ final class SourceFlow {
                 cp.addEquality(balance[v].addTerm(model.solve.var(model.holds[c][s][v]), -1), 0);
             }
         }
+        return units;
     }
 }

@@ -11,6 +11,7 @@ import dev.canopy.solver.PlanningProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,10 +57,10 @@ class ExactCrossCheckTest {
             assertThat((Long) byClass.metrics().get("exact.costBound"))
                     .as("cost bound")
                     .isLessThanOrEqualTo(nodeCost);
-            if (byClass.metrics().containsKey("exact.lpBound")) {
-                assertThat((Long) byClass.metrics().get("exact.lpBound"))
-                        .as("LP bound")
-                        .isLessThanOrEqualTo(nodeCost);
+            for (String bound : List.of("exact.lpBound", "exact.connectivityBound")) {
+                if (byClass.metrics().containsKey(bound)) {
+                    assertThat((Long) byClass.metrics().get(bound)).as(bound).isLessThanOrEqualTo(nodeCost);
+                }
             }
         }
         if (Boolean.TRUE.equals(byClass.metrics().get("optimal"))) {

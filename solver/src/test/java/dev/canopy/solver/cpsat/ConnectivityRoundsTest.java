@@ -1,0 +1,163 @@
+package dev.canopy.solver.cpsat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.LinearExpr;
+import dev.canopy.model.Snapshot;
+import dev.canopy.model.generate.GeneratorOptions;
+import dev.canopy.model.generate.NetworkGenerator;
+import dev.canopy.model.plan.Plan;
+import dev.canopy.policies.verify.PlanVerifier;
+import dev.canopy.solver.Locality;
+import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.greedy.GreedyStrategy;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The connectivity rounds on a generated four-tier network of 300 peers, where greedy serves
+ * everyone: every cut holds for greedy's verified plan (cuts are valid for every plan), every cut
+ * found from a relaxed solution cuts that solution off, and the rounds' bound lies between the
+ * LP's and the verified plan's cost.
+ */
+class ConnectivityRoundsTest {
+    private static final Budget BUDGET = new Budget(10, Optional.empty());
+
+    private PlanningProblem problem;
+    private ClassModel model;
+    private long greedyCost;
+    private long[] greedy;
+    private LinearExpr cost;
+
+    @BeforeEach
+    void phaseTwoStartingFromGreedy() {
+        phaseTwoStartingFromGreedy(300);
+    }
+
+    /** Phase two's model (serve everyone, least cost) of a four-tier network, hinted with greedy's plan. */
+    private void phaseTwoStartingFromGreedy(int peers) {
+        Snapshot snapshot =
+                NetworkGenerator.generate(GeneratorOptions.defaults(peers).withSeed(1));
+        problem = PlanningProblem.of(snapshot);
+        Plan plan = new GreedyStrategy().plan(problem);
+        assertThat(PlanVerifier.verify(problem.routing(), plan).violations()).isEmpty();
+        assertThat(plan.unserved()).isEmpty();
+        greedyCost = Locality.planCost(problem.index(), plan);
+        model = new ClassModel(PeerClasses.of(problem));
+        greedy = PlanHint.of(model, plan)
+                .flatMap(hint -> model.solve.complete(hint, 1, BUDGET))
+                .orElseThrow();
+        long everyone = 0;
+        long[] weight = model.tierWeights();
+        for (int c = 0; c < model.index.channelCount(); c++) {
+            for (int q : model.index.receivers(c)) {
+                everyone += weight[model.index.node(q).tier().ordinal()];
+            }
+        }
+        CpModel cp = model.solve.model();
+        cp.addGreaterOrEqual(model.servedObjective(), everyone);
+        cost = model.costObjective();
+        cp.minimize(cost);
+        cp.clearHints();
+        for (int i = 0; i < greedy.length; i++) {
+            cp.addHint(model.solve.var(i), greedy[i]);
+        }
+    }
+
+    @Test
+    void everyCutHoldsForAVerifiedPlanAndTheBoundLiesBetweenTheLpAndThePlan() {
+        long[] bounds = rounds(300);
+
+        assertThat(bounds[1]).isGreaterThanOrEqualTo(bounds[0]).isLessThanOrEqualTo(greedyCost);
+    }
+
+    /** At 500 peers the LP's solutions leave classes unreached, and the rounds lift its bound (by 1 %). */
+    @Test
+    @Tag("slow")
+    void theRoundsLiftTheLpBoundAt500Peers() {
+        phaseTwoStartingFromGreedy(500);
+
+        long[] bounds = rounds(500);
+
+        assertThat(bounds[1]).isGreaterThan(bounds[0]).isLessThanOrEqualTo(greedyCost);
+    }
+
+    /** Runs the rounds; checks every cut against greedy's plan; returns the LP's and the rounds' bounds. */
+    private long[] rounds(int peers) {
+        ConnectivityRounds.Result result = ConnectivityRounds.run(model, model.solve.model(), 1, BUDGET);
+        OptionalLong lp = LpBound.of(model.solve.model().model(), model.flow, cost, BUDGET);
+
+        assertThat(result.cuts()).isNotEmpty();
+        for (ConnectivityRounds.Cut cut : result.cuts()) {
+            assertThat(value(cut, greedy)).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(lp).isPresent();
+        assertThat(result.bound()).isPresent();
+        System.out.printf(
+                "connectivity rounds four-tier %d: LP %d, rounds %d (%d cuts) %d, greedy %d%n",
+                peers,
+                lp.getAsLong(),
+                result.rounds(),
+                result.cuts().size(),
+                result.bound().getAsLong(),
+                greedyCost);
+        return new long[] {lp.getAsLong(), result.bound().getAsLong()};
+    }
+
+    @Test
+    void theCutsFoundFromARelaxedSolutionCutItOffAndAConnectedOneHasNone() {
+        CpModel relaxed = ConnectivityRounds.relaxed(model, model.solve.model());
+        CpSolver solver = LexicographicSolve.solver(1, BUDGET);
+        assertThat(solver.solve(relaxed)).isEqualTo(CpSolverStatus.OPTIMAL);
+        long[] values = new long[model.variables()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = solver.value(model.solve.var(i));
+        }
+
+        List<ConnectivityRounds.Cut> cuts = ConnectivityRounds.separate(model, values);
+
+        assertThat(cuts).isNotEmpty();
+        for (ConnectivityRounds.Cut cut : cuts) {
+            assertThat(value(cut, values)).isLessThan(0);
+        }
+        assertThat(ConnectivityRounds.separate(model, greedy.clone())).isEmpty();
+    }
+
+    @Test
+    void aConnectedSolutionGetsTheFlowOfTheClassModel() {
+        long[] values = greedy.clone();
+        for (int[][] channel : model.flowUnits) {
+            for (int[] substream : channel) {
+                for (int f : substream) {
+                    values[f] = 0;
+                }
+            }
+        }
+
+        assertThat(ConnectivityRounds.separate(model, values)).isEmpty();
+
+        CpModel fixed = model.solve.model().getClone();
+        fixed.clearHints();
+        for (int i = 0; i < values.length; i++) {
+            fixed.addHint(model.solve.var(i), values[i]);
+        }
+        CpSolver solver = LexicographicSolve.solver(1, BUDGET);
+        solver.getParameters().setFixVariablesToTheirHintedValue(true);
+        assertThat(solver.solve(fixed)).isEqualTo(CpSolverStatus.OPTIMAL);
+    }
+
+    private static long value(ConnectivityRounds.Cut cut, long[] values) {
+        long sum = 0;
+        for (int i = 0; i < cut.variables().length; i++) {
+            sum += cut.coefficients()[i] * values[cut.variables()[i]];
+        }
+        return sum;
+    }
+}
