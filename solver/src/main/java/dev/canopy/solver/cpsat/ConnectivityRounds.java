@@ -1,49 +1,65 @@
 package dev.canopy.solver.cpsat;
 
-import com.google.ortools.sat.ConstraintProto;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.sat.CpModel;
-import com.google.ortools.sat.CpSolver;
-import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
- * A lower bound on the class model's cost phase from connectivity cuts found on demand, far
- * above its LP's. Why: the LP (with the {@link ConnectivityCuts} and {@link RelayEntryCuts})
- * is the optimum of the model <em>without</em> its {@link SourceFlow}, and that model's integer
+ * A lower bound on the class model's cost phase from connectivity cuts found on demand, above
+ * its LP's. Why: the LP (with the {@link ConnectivityCuts} and {@link RelayEntryCuts}) is the
+ * optimum of the model <em>without</em> its {@link SourceFlow}, and that model's integer
  * solutions hold substreams in classes no source reaches: groups of countries feeding each other
  * in a cycle (four-tier 500 peers: 192,600 with most classes unreached, against 194,700 for the
  * best solution found). The flow's big-M rows state reachability to the integer search only, and
  * CP-SAT's own bound stays far below the LP's within exact's budget.
  *
- * <p>Rounds, as for subtours of a travelling salesman: the model with phase two's constraint and
- * without the flow's rows (a relaxation) is solved to optimality; per substream, the vertices
- * (classes and hubs) that the solution's arcs carrying edges do not reach from a source split
- * into components, weakly connected by such arcs; for each component C and each class h in it
- * that holds the substream, a cut: {@code edges of s entering C >= holds[s][h]}. Valid for every
- * plan (the tree path from a source to a holder of h enters C along some arc, which carries the
- * edge), so for every solution of the class model; violated by this one (no arc carrying edges
- * enters C). The model with the cuts is again a relaxation, so every round's proved optimum
- * bounds phase two. A round whose solution violates no cut reaches every holding class: with its
- * flow set along the reaching paths it is a solution of the class model itself, and optimal.
+ * <p>Rounds, as for subtours of a travelling salesman: the model's linear rows with phase two's
+ * constraint and without the flow's (a relaxation) are solved to optimality by CBC, OR-Tools'
+ * MIP solver, which takes a tenth of CP-SAT's time on them. Per substream, the vertices (classes
+ * and hubs) that the solution's arcs carrying edges do not reach from a source split into
+ * components, weakly connected by such arcs; for each component C, each substream s of the
+ * channel (they are interchangeable, so the next solution would move the cycle to another) and
+ * each class h in C that may hold s, a cut: {@code edges of s entering C >= holds[s][h]},
+ * counting only arcs into hubs, into h or into relaying classes. Valid for every plan (the tree
+ * path from a source to a holder of h enters C last along an arc, into h or into a node further
+ * up the path, which sends), so for every solution of the class model; the solution violates the
+ * cuts of the substream it was found in (no arc carrying it enters C). The rows with the cuts are
+ * again a relaxation, so every round's proved optimum bounds phase two. A round whose solution
+ * violates no cut reaches every holding class: with its flow set along the reaching paths it is a
+ * solution of the class model itself, and optimal.
  *
- * <p>Deterministic: each round is one CP-SAT worker under a deterministic-time limit; the
- * rounds stop when one finds no cut, after {@value #MAX_ROUNDS} rounds, after {@value
- * #PATIENCE} rounds without a higher bound, when a round is not proved, or when their
- * deterministic time reaches {@value #DETERMINISTIC_SHARE} solves' worth.
+ * <p>The bound rests on CBC's proof, in floating point (relative gap 0, its default
+ * tolerances), rounded up to an integer (costs are integral). The {@link LpBound} of the model
+ * with the cuts, certified in exact arithmetic, is computed after the rounds when time is left:
+ * on the instances measured it equals or exceeds this bound.
+ *
+ * <p>The rounds stop when one finds no cut, after {@value #MAX_ROUNDS} rounds or {@value
+ * #ROUNDS_PER_SECOND} per deterministic second of the budget, after {@value #PATIENCE} rounds without a higher bound, or when a round is not proved within the deadline
+ * (without one, within {@value #ROUND_SECONDS} seconds); CBC is deterministic, so without a
+ * deadline the rounds are too.
  */
 final class ConnectivityRounds {
-    static final int MAX_ROUNDS = 20;
-    static final int PATIENCE = 3;
-    static final double DETERMINISTIC_SHARE = 4;
+    static final int MAX_ROUNDS = 30;
+    /** Rounds per deterministic second of the budget (CBC has no deterministic time of its own). */
+    static final double ROUNDS_PER_SECOND = 3;
+
+    static final int PATIENCE = 4;
+    /** A round's time limit when the run has no deadline (CBC has no deterministic time). */
+    static final int ROUND_SECONDS = 120;
 
     /**
      * What the rounds found.
@@ -63,46 +79,76 @@ final class ConnectivityRounds {
     private ConnectivityRounds() {}
 
     /**
-     * Runs the rounds on a copy of {@code phaseTwo} (the class model's CP-SAT model holding phase
-     * two's served constraint, cost objective and a feasible hint); {@code phaseTwo} is not changed.
+     * Runs the rounds on {@code phaseTwo}'s linear rows (the class model's CP-SAT model holding
+     * phase two's served constraint and cost objective) without the flow's, with CBC; {@code
+     * phaseTwo} is not changed.
      */
-    static Result run(ClassModel model, CpModel phaseTwo, long seed, Budget budget) {
-        CpModel relaxed = relaxed(model, phaseTwo);
+    static Result run(ClassModel model, CpModel phaseTwo, LinearExpr cost, Budget budget) {
+        Optional<LinearModel> loaded = LinearModel.of("CBC", phaseTwo.model(), model.flow, cost, true);
+        if (loaded.isEmpty()) {
+            return new Result(OptionalLong.empty(), 0, List.of(), Optional.empty());
+        }
+        LinearModel relaxed = loaded.get();
         List<Cut> cuts = new ArrayList<>();
         OptionalLong bound = OptionalLong.empty();
-        double spent = 0;
         int rounds = 0;
         int stale = 0;
-        while (rounds < MAX_ROUNDS && stale < PATIENCE && !budget.expired()) {
-            double left = DETERMINISTIC_SHARE * budget.deterministicSeconds() - spent;
-            if (left <= 0) {
-                break;
+        try {
+            int most = (int) Math.min(MAX_ROUNDS, Math.floor(ROUNDS_PER_SECOND * budget.deterministicSeconds()));
+            while (rounds < most && stale < PATIENCE) {
+                Optional<long[]> solved = solve(relaxed, model, budget);
+                if (solved.isEmpty()) {
+                    break;
+                }
+                rounds++;
+                long optimum = (long) Math.ceil(relaxed.solver.objective().bestBound() - 1e-6);
+                stale = bound.isPresent() && optimum <= bound.getAsLong() ? stale + 1 : 0;
+                bound = OptionalLong.of(Math.max(optimum, bound.orElse(optimum)));
+                long[] values = solved.get();
+                List<Cut> found = separate(model, values);
+                if (found.isEmpty()) {
+                    return new Result(bound, rounds, cuts, Optional.of(values));
+                }
+                for (Cut cut : found) {
+                    relaxed.add(row(model, cut));
+                }
+                cuts.addAll(found);
             }
-            CpSolver solver = LexicographicSolve.solver(
-                    seed, new Budget(Math.min(left, budget.deterministicSeconds()), budget.deadline()));
-            CpSolverStatus status = solver.solve(relaxed);
-            spent += solver.response().getDeterministicTime();
-            rounds++;
-            if (status != CpSolverStatus.OPTIMAL) {
-                break;
-            }
-            long optimum = Math.round(solver.objectiveValue());
-            stale = bound.isPresent() && optimum <= bound.getAsLong() ? stale + 1 : 0;
-            bound = OptionalLong.of(Math.max(optimum, bound.orElse(optimum)));
-            long[] values = new long[model.variables()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = solver.value(model.solve.var(i));
-            }
-            List<Cut> found = separate(model, values);
-            if (found.isEmpty()) {
-                return new Result(bound, rounds, cuts, Optional.of(values));
-            }
-            for (Cut cut : found) {
-                relaxed.addGreaterOrEqual(expression(model, cut), 0);
-            }
-            cuts.addAll(found);
+        } finally {
+            relaxed.delete();
         }
         return new Result(bound, rounds, cuts, Optional.empty());
+    }
+
+    /**
+     * The relaxation's optimum, by the class model's variable numbers, or empty when it was not
+     * proved within the budget's deadline (without one, within {@value #ROUND_SECONDS} seconds).
+     */
+    static Optional<long[]> solve(LinearModel relaxed, ClassModel model, Budget budget) {
+        Optional<Duration> left = budget.left();
+        if (left.isPresent() && left.get().toMillis() < 1) {
+            return Optional.empty();
+        }
+        relaxed.solver.setTimeLimit(left.map(Duration::toMillis).orElse(ROUND_SECONDS * 1000L));
+        MPSolverParameters exactly = new MPSolverParameters();
+        exactly.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0);
+        if (relaxed.solver.solve(exactly) != MPSolver.ResultStatus.OPTIMAL) {
+            return Optional.empty();
+        }
+        long[] values = new long[model.variables()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.round(relaxed.vars[model.solve.var(i).getIndex()].solutionValue());
+        }
+        return Optional.of(values);
+    }
+
+    /** The cut as a row over the CP-SAT model's variable indices. */
+    private static LpBound.Row row(ClassModel model, Cut cut) {
+        int[] vars = new int[cut.variables().length];
+        for (int i = 0; i < vars.length; i++) {
+            vars[i] = model.solve.var(cut.variables()[i]).getIndex();
+        }
+        return new LpBound.Row(vars, cut.coefficients(), 0, Long.MAX_VALUE);
     }
 
     /** The cut's left-hand side over the class model's variables. */
@@ -115,34 +161,44 @@ final class ConnectivityRounds {
     }
 
     /**
-     * A copy of {@code phaseTwo} without the flow's rows (the list rebuilt: removing them one by
-     * one is quadratic).
-     */
-    static CpModel relaxed(ClassModel model, CpModel phaseTwo) {
-        CpModel relaxed = phaseTwo.getClone();
-        var builder = relaxed.getBuilder();
-        List<ConstraintProto> all = new ArrayList<>(builder.getConstraintsList());
-        builder.clearConstraints();
-        builder.addAllConstraints(all.subList(0, model.flow.from()));
-        builder.addAllConstraints(all.subList(model.flow.to(), all.size()));
-        return relaxed;
-    }
-
-    /**
      * The cuts that {@code values} violates, none when every holding class is reached; in that
      * case the flow variables in {@code values} are set along the reaching paths.
      */
     static List<Cut> separate(ClassModel model, long[] values) {
         List<Cut> cuts = new ArrayList<>();
         for (int c = 0; c < model.graphs.length; c++) {
+            ChannelGraph graph = model.graphs[c];
+            Set<BitSet> unreached = new LinkedHashSet<>();
             for (int s = 0; s < model.x[c].length; s++) {
-                separate(model, c, s, values, cuts);
+                unreached.addAll(unreached(model, c, s, values));
+            }
+            for (BitSet inside : unreached) {
+                List<Integer> entering = new ArrayList<>();
+                for (int a = 0; a < graph.arcs(); a++) {
+                    if (!inside.get(graph.tail[a]) && inside.get(graph.head[a])) {
+                        entering.add(a);
+                    }
+                }
+                // The set needs an entry in every substream, not only in the one found: the
+                // substreams are interchangeable, and the next solution would move there.
+                for (int s = 0; s < model.x[c].length; s++) {
+                    for (int h = inside.nextSetBit(0); h >= 0 && h < graph.classes; h = inside.nextSetBit(h + 1)) {
+                        if (model.holds[c][s][h] >= 0) {
+                            cuts.add(cut(graph, model.x[c][s], entering, h, model.holds[c][s][h]));
+                        }
+                    }
+                }
             }
         }
         return cuts;
     }
 
-    private static void separate(ClassModel model, int c, int s, long[] values, List<Cut> cuts) {
+    /**
+     * The vertex sets of (c, s) that hold the substream in some class without an arc carrying it
+     * from a source: the components, weakly connected by arcs carrying it, of the vertices not
+     * reached along such arcs, that contain a holding class. When there is none, sets the flow.
+     */
+    private static List<BitSet> unreached(ClassModel model, int c, int s, long[] values) {
         ChannelGraph graph = model.graphs[c];
         int[] x = model.x[c][s];
         int[] holds = model.holds[c][s];
@@ -156,30 +212,22 @@ final class ConnectivityRounds {
                 root[find(root, graph.tail[a])] = find(root, graph.head[a]);
             }
         }
-        Map<Integer, List<Integer>> components = new LinkedHashMap<>();
+        Map<Integer, BitSet> components = new LinkedHashMap<>();
         for (int h = 0; h < graph.classes; h++) {
             if (holds[h] >= 0 && values[holds[h]] > 0 && via[h] == UNREACHED) {
-                components
-                        .computeIfAbsent(find(root, h), k -> new ArrayList<>())
-                        .add(h);
+                components.putIfAbsent(find(root, h), new BitSet(graph.vertices));
             }
         }
         if (components.isEmpty()) {
             setFlow(model, c, s, via, values);
-            return;
         }
-        for (Map.Entry<Integer, List<Integer>> component : components.entrySet()) {
-            List<Integer> entering = new ArrayList<>();
-            for (int a = 0; a < graph.arcs(); a++) {
-                if (!inside(graph.tail[a], component.getKey(), root, via)
-                        && inside(graph.head[a], component.getKey(), root, via)) {
-                    entering.add(a);
-                }
-            }
-            for (int h : component.getValue()) {
-                cuts.add(cut(graph, x, entering, h, holds[h]));
+        for (int v = 0; v < graph.vertices; v++) {
+            BitSet component = via[v] == UNREACHED ? components.get(find(root, v)) : null;
+            if (component != null) {
+                component.set(v);
             }
         }
+        return new ArrayList<>(components.values());
     }
 
     /**
@@ -250,10 +298,6 @@ final class ConnectivityRounds {
                 values[f[via[v]]]++;
             }
         }
-    }
-
-    private static boolean inside(int v, int component, int[] root, int[] via) {
-        return via[v] == UNREACHED && find(root, v) == component;
     }
 
     private static int find(int[] root, int v) {

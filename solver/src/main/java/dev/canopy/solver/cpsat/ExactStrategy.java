@@ -48,7 +48,8 @@ import java.util.Optional;
  * class model's cost bound is also its LP relaxation's optimum ({@link LpBound}, {@code
  * exact.lpBound}, certified from GLOP's duals in exact arithmetic), when that is higher: with
  * the {@link RelayEntryCuts} it is, at 500 to 2,000 peers, far above what CP-SAT proves within
- * its budget. The
+ * its budget; and the {@link ConnectivityRounds}' ({@code exact.connectivityBound}), which cut
+ * off the LP's solutions that feed classes no source reaches, and lift it further. The
  * best heuristic plan is also where the class model's search starts ({@link PlanHint}); when it
  * serves every receiver, it proves the first phase, and CP-SAT's budget goes to the cost phase.
  * Refused (with the reason): channels of different substream rates, a channel with maxDepth, a

@@ -1,16 +1,10 @@
 package dev.canopy.solver.cpsat;
 
-import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPVariable;
 import com.google.ortools.sat.CpModelProto;
-import com.google.ortools.sat.IntegerVariableProto;
-import com.google.ortools.sat.LinearConstraintProto;
 import com.google.ortools.sat.LinearExpr;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -39,9 +33,6 @@ final class LpBound {
     /** Duals are rounded to multiples of 2^-SCALE_BITS, so the certificate is exact in integers. */
     private static final int SCALE_BITS = 20;
 
-    /** Sides at least this large are taken as missing (GLOP's doubles could not hold them anyway). */
-    private static final long INFINITE = 1L << 53;
-
     private LpBound() {}
 
     /**
@@ -68,58 +59,28 @@ final class LpBound {
         if (left.isPresent() && left.get().toMillis() < 1) {
             return OptionalLong.empty();
         }
-        MPSolver solver = MPSolver.createSolver("GLOP");
-        if (solver == null) {
+        Optional<LinearModel> loaded = LinearModel.of("GLOP", proto, omitted, cost, false);
+        if (loaded.isEmpty()) {
             return OptionalLong.empty();
         }
+        LinearModel lp = loaded.get();
+        MPSolver solver = lp.solver;
         left.ifPresent(time -> solver.setTimeLimit(time.toMillis()));
         // The dual simplex: 1 s instead of 15 s for the primal on log-normal 2,000 peers, k = 8.
         solver.setSolverSpecificParametersAsString(
                 "use_dual_simplex: true max_deterministic_time: " + budget.deterministicSeconds());
         try {
-            int n = proto.getVariablesCount();
-            long[] lower = new long[n];
-            long[] upper = new long[n];
-            MPVariable[] vars = new MPVariable[n];
-            for (int j = 0; j < n; j++) {
-                IntegerVariableProto v = proto.getVariables(j);
-                lower[j] = v.getDomain(0);
-                upper[j] = v.getDomain(v.getDomainCount() - 1);
-                vars[j] = solver.makeNumVar(lower[j], upper[j], "");
-            }
-            List<Row> rows = rows(proto, omitted);
-            double infinity = MPSolver.infinity();
-            MPConstraint[] constraints = new MPConstraint[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                Row r = rows.get(i);
-                constraints[i] =
-                        solver.makeConstraint(finite(r.lo) ? r.lo : -infinity, finite(r.hi) ? r.hi : infinity, "");
-                for (int t = 0; t < r.vars.length; t++) {
-                    MPConstraint c = constraints[i];
-                    c.setCoefficient(vars[r.vars[t]], c.getCoefficient(vars[r.vars[t]]) + r.coeffs[t]);
-                }
-            }
-            long[] c = new long[n];
-            int[] costVars = indices(cost);
-            long[] costCoeffs = coefficients(cost);
-            for (int t = 0; t < costVars.length; t++) {
-                c[costVars[t]] += costCoeffs[t];
-            }
-            for (int j = 0; j < n; j++) {
-                solver.objective().setCoefficient(vars[j], c[j]);
-            }
-            solver.objective().setMinimization();
             MPSolver.ResultStatus status = solver.solve();
             if (status != MPSolver.ResultStatus.OPTIMAL) {
                 return OptionalLong.empty();
             }
-            long[] y = new long[rows.size()];
+            long[] y = new long[lp.rows.size()];
             for (int i = 0; i < y.length; i++) {
-                y[i] = Math.round(Math.scalb(constraints[i].dualValue(), SCALE_BITS));
+                y[i] = Math.round(Math.scalb(lp.constraints[i].dualValue(), SCALE_BITS));
             }
-            return OptionalLong.of(certify(rows, y, c, lower, upper) + cost.getOffset());
+            return OptionalLong.of(certify(lp.rows, y, lp.cost, lp.lower, lp.upper) + cost.getOffset());
         } finally {
-            solver.delete();
+            lp.delete();
         }
     }
 
@@ -138,7 +99,7 @@ final class LpBound {
             Row r = rows.get(i);
             long yi = scaledDuals[i];
             long side = yi > 0 ? r.lo : r.hi;
-            if (yi == 0 || !finite(side)) {
+            if (yi == 0 || !LinearModel.finite(side)) {
                 continue;
             }
             BigInteger y = BigInteger.valueOf(yi);
@@ -157,49 +118,6 @@ final class LpBound {
         return ceiling.longValueExact();
     }
 
-    /** Whether a row's side is a number (CP-SAT writes a missing side as a huge one). */
-    private static boolean finite(long side) {
-        return side > -INFINITE && side < INFINITE;
-    }
-
     /** One row {@code lo <= sum coeffs[t] x[vars[t]] <= hi} (a side at or beyond 2^53 in size: none). */
     record Row(int[] vars, long[] coeffs, long lo, long hi) {}
-
-    /**
-     * The proto's linear constraints without enforcement literals over plain variables, but the
-     * omitted ones (the others are left out: a relaxation, so the bound stays valid).
-     */
-    private static List<Row> rows(CpModelProto proto, Omitted omitted) {
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < proto.getConstraintsCount(); i++) {
-            var ct = proto.getConstraints(i);
-            if (i >= omitted.from() && i < omitted.to() || !ct.hasLinear() || ct.getEnforcementLiteralCount() > 0) {
-                continue;
-            }
-            LinearConstraintProto lin = ct.getLinear();
-            int[] vars = lin.getVarsList().stream().mapToInt(Integer::intValue).toArray();
-            if (Arrays.stream(vars).allMatch(v -> v >= 0)) {
-                long[] coeffs =
-                        lin.getCoeffsList().stream().mapToLong(Long::longValue).toArray();
-                rows.add(new Row(vars, coeffs, lin.getDomain(0), lin.getDomain(lin.getDomainCount() - 1)));
-            }
-        }
-        return rows;
-    }
-
-    private static int[] indices(LinearExpr expr) {
-        int[] vars = new int[expr.numElements()];
-        for (int t = 0; t < vars.length; t++) {
-            vars[t] = expr.getVariableIndex(t);
-        }
-        return vars;
-    }
-
-    private static long[] coefficients(LinearExpr expr) {
-        long[] coeffs = new long[expr.numElements()];
-        for (int t = 0; t < coeffs.length; t++) {
-            coeffs[t] = expr.getCoefficient(t);
-        }
-        return coeffs;
-    }
 }
