@@ -115,24 +115,19 @@ final class ClassPlanner {
         long seed = problem.options().seed();
         Optional<long[]> warm = PlanHint.of(model, start).flatMap(hint -> model.solve.complete(hint, seed, budget));
         LexicographicSolve.Outcome outcome = model.solve(seed, budget, warm.orElse(null));
-        int channels = model.graphs.length;
-        long[][] m = new long[channels][classes.count];
-        long[][][] x = new long[channels][][];
-        for (int c = 0; c < channels; c++) {
-            for (int h = 0; h < classes.count; h++) {
-                m[c][h] = model.m[c][h] >= 0 ? outcome.value(model.m[c][h]) : 0;
-            }
-            x[c] = new long[model.x[c].length][];
-            for (int s = 0; s < model.x[c].length; s++) {
-                int[] vars = model.x[c][s];
-                x[c][s] = new long[vars.length];
-                for (int a = 0; a < vars.length; a++) {
-                    x[c][s][a] = outcome.value(vars[a]);
-                }
-            }
-        }
-        Realizer.Result result = new Realizer(classes, model.graphs, m, x).run();
-        SnapshotIndex index = problem.index();
+        Realizer.Result result = Realizer.of(model, outcome::value).run();
+        long cost = addTrees(problem.index(), plan, result);
+        long served = servedWeight(problem.index(), model.tierWeights(), result.received());
+        ExactMetrics.record(plan, "class", outcome, result.complete(), served, cost);
+        plan.metric("exact.hinted", warm.isPresent());
+        plan.metric("exact.cuts", model.cuts);
+        plan.metric("exact.classes", classes.count);
+        plan.metric("exact.variables", model.variables());
+        return result.received();
+    }
+
+    /** Adds the realized trees' edges to the plan; returns their locality cost. */
+    static long addTrees(SnapshotIndex index, PlanAssembler plan, Realizer.Result result) {
         long cost = 0;
         for (Realizer.Tree tree : result.trees()) {
             long rate = index.channel(tree.channel()).substreamRateKbps();
@@ -143,13 +138,7 @@ final class ClassPlanner {
                 cost += rate * Locality.edgeCost(index, p, q);
             }
         }
-        long served = servedWeight(index, model.tierWeights(), result.received());
-        ExactMetrics.record(plan, "class", outcome, result.complete(), served, cost);
-        plan.metric("exact.hinted", warm.isPresent());
-        plan.metric("exact.cuts", model.cuts);
-        plan.metric("exact.classes", classes.count);
-        plan.metric("exact.variables", model.variables());
-        return result.received();
+        return cost;
     }
 
     /** The served objective of received substream counts, as the models weigh it. */

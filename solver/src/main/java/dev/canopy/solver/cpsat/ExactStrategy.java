@@ -208,7 +208,7 @@ public final class ExactStrategy implements Strategy {
     }
 
     /** Lists every receiver that got fewer than k substreams as unserved, and builds the plan. */
-    private static Plan assemble(PlanningProblem problem, PlanAssembler plan, int[][] received) {
+    static Plan assemble(PlanningProblem problem, PlanAssembler plan, int[][] received) {
         ExactUnserved.list(
                 problem,
                 PolicyGate.unrestricted(problem.index(), new Resources(problem.routing())),

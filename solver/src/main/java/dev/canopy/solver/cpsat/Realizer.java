@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 
 /**
  * Turns a class-level solution into per-node trees: it tries to <i>realize</i> the solution, and
@@ -21,7 +22,9 @@ import java.util.List;
  * sum_s min(holders of s, m) >= k m}). Budgets: a max flow per class splits each node's slots
  * over the substreams it holds, to send what the solution sends in each. Trees ({@link
  * TreeBuilder}): from the sources, edges are placed along the solution's arcs by connected nodes
- * with budget left. Any step may fall short (the relaxation does not state every per-node
+ * with budget left, and chains of waiting relays are spliced into placed edges where that stalls
+ * (the class image of every plan of a generated four-tier network tried is realized, see
+ * RealizerTest). Any step may fall short (the relaxation does not state every per-node
  * condition); then the plan keeps what was placed and {@link Result#complete()} is false.
  *
  * <p>Deterministic: every choice is by class, arc and node order.
@@ -59,6 +62,27 @@ final class Realizer {
             holds[c] = new boolean[x[c].length][nodes];
             budget[c] = new long[x[c].length][nodes];
         }
+    }
+
+    /** The realizer of the model's solution, read variable by variable through {@code value}. */
+    static Realizer of(ClassModel model, IntToLongFunction value) {
+        int channels = model.graphs.length;
+        long[][] m = new long[channels][model.classes.count];
+        long[][][] x = new long[channels][][];
+        for (int c = 0; c < channels; c++) {
+            for (int h = 0; h < model.classes.count; h++) {
+                m[c][h] = model.m[c][h] >= 0 ? value.applyAsLong(model.m[c][h]) : 0;
+            }
+            x[c] = new long[model.x[c].length][];
+            for (int s = 0; s < model.x[c].length; s++) {
+                int[] vars = model.x[c][s];
+                x[c][s] = new long[vars.length];
+                for (int a = 0; a < vars.length; a++) {
+                    x[c][s][a] = value.applyAsLong(vars[a]);
+                }
+            }
+        }
+        return new Realizer(model.classes, model.graphs, m, x);
     }
 
     Result run() {

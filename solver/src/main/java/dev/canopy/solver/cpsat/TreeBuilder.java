@@ -1,6 +1,7 @@
 package dev.canopy.solver.cpsat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -13,8 +14,10 @@ import java.util.List;
  * its budget and a leaf only spends one: a leaf placed early could spend the last budget that a
  * waiting relay of its class needed (a class fed only by itself then stalls). Among relays, a
  * class that no edge has reached yet goes first (its first import opens its own nodes' slots),
- * and in a class the relay with most budget. It stops when nothing can be placed; {@link #run()}
- * says whether every holder and every edge of the solution was placed.
+ * and in a class the relay with most budget. When the greedy stalls with relays still waiting, a
+ * chain of them is spliced into a placed edge (see {@link #insertRelays()}) and the greedy goes on,
+ * until neither can place anything; {@link #run()} says whether every holder and every edge of the
+ * solution was placed. Deterministic: every choice is by class, arc, node and placement order.
  */
 final class TreeBuilder {
     private final PeerClasses pc;
@@ -62,8 +65,30 @@ final class TreeBuilder {
         }
     }
 
-    /** Places what it can; true if every holder and every edge of the solution was placed. */
+    /**
+     * Places what it can, greedily, and whenever the greedy stalls inserts a chain of waiting relays into
+     * a placed edge (see {@link #insertRelays()}) and goes on; true if every holder and every edge of
+     * the solution was placed.
+     */
     boolean run() {
+        do {
+            grow();
+        } while (insertRelays());
+        for (int h = 0; h < pc.count; h++) {
+            if (!relays.get(h).isEmpty() || !leaves.get(h).isEmpty()) {
+                return false;
+            }
+        }
+        for (long l : left) {
+            if (l != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The greedy: connects holders along arcs fed by connected senders until none can be. */
+    private void grow() {
         boolean progress = true;
         while (progress) {
             progress = false;
@@ -83,15 +108,123 @@ final class TreeBuilder {
                 }
             }
         }
-        for (int h = 0; h < pc.count; h++) {
-            if (!relays.get(h).isEmpty() || !leaves.get(h).isEmpty()) {
+    }
+
+    /**
+     * Where the greedy stalls, the edges left form closed loops among waiting holders: classes
+     * that feed each other (through their hubs) and nothing else, because their other feeders
+     * spent their edges on other classes first. Then a chain of waiting relays r1..rk, one per
+     * class, goes between the ends of a placed edge p to q, the first in placement order for
+     * which the arcs allow it once p to q's are freed: p to r1, r1 to r2, ..., rk to q, each
+     * along its classes' arcs with edges left (found breadth first over the waiting classes, so
+     * the shortest chain). The tree stays a tree (the r were not connected, so none is below q),
+     * p keeps its number of children, each r spends one, and their classes may now feed the rest
+     * of the loop. False if no chain can be inserted.
+     */
+    private boolean insertRelays() {
+        for (int e = 0; e < children.size(); e++) {
+            int from = pc.classOf[parents.get(e)];
+            int to = pc.classOf[children.get(e)];
+            int[] placed = graph.route(from, to);
+            spend(placed, -1);
+            List<Integer> chain = chain(from, to);
+            if (!chain.isEmpty() && splice(e, from, to, chain)) {
+                return true;
+            }
+            spend(placed, 1);
+        }
+        return false;
+    }
+
+    /**
+     * The shortest chain of waiting relay classes from class {@code from} to class {@code to}
+     * along arcs with edges left, or empty.
+     */
+    private List<Integer> chain(int from, int to) {
+        int[] previous = new int[pc.count];
+        Arrays.fill(previous, -2);
+        List<Integer> frontier = new ArrayList<>();
+        frontier.add(-1);
+        for (int head = 0; head < frontier.size(); head++) {
+            int at = frontier.get(head);
+            for (int h = 0; h < pc.count; h++) {
+                if (previous[h] != -2 || relays.get(h).isEmpty() || !open(graph.route(at < 0 ? from : at, h))) {
+                    continue;
+                }
+                previous[h] = at;
+                if (open(graph.route(h, to))) {
+                    List<Integer> chain = new ArrayList<>();
+                    for (int g = h; g >= 0; g = previous[g]) {
+                        chain.add(0, g);
+                    }
+                    return chain;
+                }
+                frontier.add(h);
+            }
+        }
+        return List.of();
+    }
+
+    /** Places edge e's parent, the chain's relays and e's child in a row, if the arcs have room. */
+    private boolean splice(int e, int from, int to, List<Integer> chain) {
+        List<int[]> spent = new ArrayList<>();
+        int at = from;
+        for (int i = 0; i <= chain.size(); i++) {
+            int next = i < chain.size() ? chain.get(i) : to;
+            int[] path = graph.route(at, next);
+            if (!spend(path, 1)) {
+                for (int[] back : spent) {
+                    spend(back, -1);
+                }
+                return false;
+            }
+            spent.add(path);
+            at = next;
+        }
+        int child = children.get(e);
+        for (int i = 0; i < chain.size(); i++) {
+            int h = chain.get(i);
+            List<Integer> waiting = relays.get(h);
+            int relay = waiting.remove(waiting.size() - 1);
+            if (i == 0) {
+                children.set(e, relay);
+            } else {
+                children.add(relay);
+            }
+            parents.add(relay);
+            budget[relay]--;
+            if (budget[relay] > 0) {
+                senders.get(h).add(relay);
+            }
+            reached[h] = true;
+        }
+        children.add(child);
+        return true;
+    }
+
+    /** Whether every arc of the path (non-empty) has an edge left. */
+    private boolean open(int[] path) {
+        for (int a : path) {
+            if (left[a] == 0) {
                 return false;
             }
         }
-        for (long l : left) {
-            if (l != 0) {
+        return path.length > 0;
+    }
+
+    /**
+     * Takes {@code units} edges from every arc of the path (gives them back when negative); false,
+     * taking nothing, if an arc has too few left.
+     */
+    private boolean spend(int[] path, int units) {
+        for (int i = 0; i < path.length; i++) {
+            if (left[path[i]] < units) {
+                for (int j = 0; j < i; j++) {
+                    left[path[j]] += units;
+                }
                 return false;
             }
+            left[path[i]] -= units;
         }
         return true;
     }
