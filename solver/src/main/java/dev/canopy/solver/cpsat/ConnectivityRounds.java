@@ -174,8 +174,9 @@ final class ConnectivityRounds {
     }
 
     /**
-     * The cuts that {@code values} violates, none when every holding class is reached; in that
-     * case the flow variables in {@code values} are set along the reaching paths.
+     * Cuts that {@code values} violates, each also for the channel's other substreams (which it
+     * may not violate); none when every holding class is reached, and then the flow variables
+     * in {@code values} are set along the reaching paths.
      */
     static List<Cut> separate(ClassModel model, long[] values) {
         List<Cut> cuts = new ArrayList<>();

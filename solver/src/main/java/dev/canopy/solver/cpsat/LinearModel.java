@@ -9,7 +9,9 @@ import com.google.ortools.sat.LinearConstraintProto;
 import com.google.ortools.sat.LinearExpr;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,9 +79,14 @@ final class LinearModel {
         double infinity = MPSolver.infinity();
         MPConstraint c =
                 solver.makeConstraint(finite(r.lo()) ? r.lo() : -infinity, finite(r.hi()) ? r.hi() : infinity, "");
+        // Summed here: a variable may appear twice in a row, and each native call costs (the
+        // rounds add thousands of rows of hundreds of terms).
+        Map<Integer, Long> terms = new LinkedHashMap<>();
         for (int t = 0; t < r.vars().length; t++) {
-            MPVariable x = vars[r.vars()[t]];
-            c.setCoefficient(x, c.getCoefficient(x) + r.coeffs()[t]);
+            terms.merge(r.vars()[t], r.coeffs()[t], Long::sum);
+        }
+        for (Map.Entry<Integer, Long> term : terms.entrySet()) {
+            c.setCoefficient(vars[term.getKey()], term.getValue());
         }
         return c;
     }
