@@ -14,9 +14,9 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
- * On a 500-peer network (the class model's size, where its own solution is not realised),
- * exact returns a plan cheaper than greedy's that serves as many, passes the verifier, and
- * reports its gap to the proved bounds truthfully. Half a deterministic second per CP-SAT solve
+ * On a 500-peer network (the class model's size; the plan is the best start plan or the
+ * realised class solution, whichever is better), exact returns a plan cheaper than greedy's that
+ * serves as many, passes the verifier, and reports its gap to the proved bounds truthfully. Half a deterministic second per CP-SAT solve
  * keeps it short without a wall-clock limit, so the heuristic side is never cut by the clock.
  */
 class ExactPrimalTest {
