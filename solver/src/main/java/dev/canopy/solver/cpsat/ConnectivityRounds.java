@@ -4,7 +4,6 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.LinearExpr;
-import com.google.ortools.sat.LinearExprBuilder;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,9 +42,9 @@ import java.util.Set;
  * solution of the class model itself, and optimal.
  *
  * <p>The bound rests on CBC's proof, in floating point (relative gap 0, its default
- * tolerances), rounded up to an integer (costs are integral). The {@link LpBound} of the model
- * with the cuts, certified in exact arithmetic, is computed after the rounds when time is left:
- * at 500 and 2,000 peers it came within 0.1 % of this bound or above it.
+ * tolerances), rounded up to an integer (costs are integral); {@code exact.costBound} takes it
+ * with the certified {@link LpBound} (computed before the rounds) and CP-SAT's. The cuts
+ * themselves stay out of the CP-SAT model (see {@link ClassModel}).
  *
  * <p>The rounds stop when one finds no cut, after {@value #MAX_ROUNDS} rounds or {@value
  * #ROUNDS_PER_SECOND} per deterministic second of the budget, after {@value #PATIENCE} rounds
@@ -162,15 +161,6 @@ final class ConnectivityRounds {
             vars[i] = model.solve.var(cut.variables()[i]).getIndex();
         }
         return new LpBound.Row(vars, cut.coefficients(), 0, Long.MAX_VALUE);
-    }
-
-    /** The cut's left-hand side over the class model's variables. */
-    static LinearExpr expression(ClassModel model, Cut cut) {
-        LinearExprBuilder sum = LinearExpr.newBuilder();
-        for (int i = 0; i < cut.variables().length; i++) {
-            sum.addTerm(model.solve.var(cut.variables()[i]), cut.coefficients()[i]);
-        }
-        return sum.build();
     }
 
     /**

@@ -87,7 +87,7 @@ final class LexicographicSolve {
     /**
      * Bounds on phase two's cost found before its search (the class model's {@link LpBound} and
      * {@link ConnectivityRounds}). Given the model with phase two's served constraint, objective
-     * and hint, it may add constraints that every solution of the model satisfies (cuts).
+     * and hint, it may add constraints that every solution of the model satisfies.
      */
     interface CostBounds {
         Bounds of(CpModel model, LinearExpr cost, long seed, Budget budget);
@@ -99,7 +99,7 @@ final class LexicographicSolve {
      * @param lp the LP relaxation's bound, if solved
      * @param connectivity the {@link ConnectivityRounds}' bound, if one round was proved
      * @param rounds connectivity rounds solved
-     * @param cuts connectivity cuts added to the model
+     * @param cuts connectivity cuts found
      * @param start a solution of phase two's model of cost {@code connectivity}, if found
      */
     record Bounds(OptionalLong lp, OptionalLong connectivity, int rounds, int cuts, Optional<long[]> start) {
