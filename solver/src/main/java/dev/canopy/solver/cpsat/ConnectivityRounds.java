@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * A lower bound on the class model's cost phase from connectivity cuts found on demand, above
@@ -39,7 +40,9 @@ import java.util.Set;
  * cuts of the substream it was found in (no arc carrying it enters C). The rows with the cuts are
  * again a relaxation, so every round's proved optimum bounds phase two. A round whose solution
  * violates no cut reaches every holding class: with its flow set along the reaching paths it is a
- * solution of the class model itself, and optimal.
+ * solution of the class model itself, and optimal. Each round's solution is also repaired into
+ * a solution of the class model ({@link ConnectivityRepair}), and the cheapest is phase two's
+ * start when it beats the heuristic plan's.
  *
  * <p>The bound rests on CBC's proof, in floating point (relative gap 0, its default
  * tolerances), rounded up to an integer (costs are integral); {@code exact.costBound} takes it
@@ -72,10 +75,11 @@ final class ConnectivityRounds {
      * @param rounds rounds solved
      * @param cuts the cuts found, as rows {@code sum coefficient * variable >= 0} over the class
      *     model's variable numbers: valid for every solution of the class model
-     * @param solution a solution of the class model (flow included) of cost {@code bound}, when
-     *     the last round's reached every holding class
+     * @param start the cheapest solution of the class model found: the last round's when it
+     *     reached every holding class (then of cost {@code bound}, optimal), else the cheapest
+     *     {@link ConnectivityRepair} of a round's
      */
-    record Result(OptionalLong bound, int rounds, List<Cut> cuts, Optional<long[]> solution) {}
+    record Result(OptionalLong bound, int rounds, List<Cut> cuts, Optional<ConnectivityRepair.Repaired> start) {}
 
     /** A cut {@code sum_i coefficients[i] * x[variables[i]] >= 0}. */
     record Cut(int[] variables, long[] coefficients) {}
@@ -98,6 +102,7 @@ final class ConnectivityRounds {
         }
         LinearModel relaxed = loaded.get();
         List<Cut> cuts = new ArrayList<>();
+        Optional<ConnectivityRepair.Repaired> start = Optional.empty();
         OptionalLong bound = OptionalLong.empty();
         int rounds = 0;
         int stale = 0;
@@ -113,9 +118,15 @@ final class ConnectivityRounds {
                 stale = bound.isPresent() && optimum <= bound.getAsLong() ? stale + 1 : 0;
                 bound = OptionalLong.of(Math.max(optimum, bound.orElse(optimum)));
                 long[] values = solved.get();
+                Optional<ConnectivityRepair.Repaired> repaired = ConnectivityRepair.of(model, values);
+                if (repaired.isPresent()
+                        && (start.isEmpty()
+                                || repaired.get().cost() < start.get().cost())) {
+                    start = repaired;
+                }
                 List<Cut> found = separate(model, values);
                 if (found.isEmpty()) {
-                    return new Result(bound, rounds, cuts, Optional.of(values));
+                    return new Result(bound, rounds, cuts, start);
                 }
                 for (Cut cut : found) {
                     relaxed.add(row(model, cut));
@@ -125,7 +136,7 @@ final class ConnectivityRounds {
         } finally {
             relaxed.delete();
         }
-        return new Result(bound, rounds, cuts, Optional.empty());
+        return new Result(bound, rounds, cuts, start);
     }
 
     /**
@@ -206,7 +217,7 @@ final class ConnectivityRounds {
         ChannelGraph graph = model.graphs[c];
         int[] x = model.x[c][s];
         int[] holds = model.holds[c][s];
-        int[] via = reach(graph, x, values);
+        int[] via = reach(graph, a -> values[x[a]] > 0);
         int[] root = new int[graph.vertices];
         for (int v = 0; v < graph.vertices; v++) {
             root[v] = v;
@@ -258,11 +269,16 @@ final class ConnectivityRounds {
         return new Cut(vars, coefficients);
     }
 
-    private static final int UNREACHED = -2;
+    /** {@link #reach}'s mark of a vertex no source reaches. */
+    static final int UNREACHED = -2;
+
     private static final int SOURCE = -1;
 
-    /** Per vertex, the arc it was first reached by from a source along arcs carrying edges, SOURCE or UNREACHED. */
-    private static int[] reach(ChannelGraph graph, int[] x, long[] values) {
+    /**
+     * Per vertex, the arc it was first reached by from a source along arcs that {@code carries},
+     * breadth first, -1 for a source, or {@link #UNREACHED}.
+     */
+    static int[] reach(ChannelGraph graph, IntPredicate carries) {
         int[] via = new int[graph.vertices];
         java.util.Arrays.fill(via, UNREACHED);
         List<List<Integer>> out = graph.outArcs();
@@ -277,7 +293,7 @@ final class ConnectivityRounds {
             int v = queue.poll();
             for (int a : out.get(v)) {
                 int head = graph.head[a];
-                if (values[x[a]] > 0 && via[head] == UNREACHED) {
+                if (carries.test(a) && via[head] == UNREACHED) {
                     via[head] = a;
                     queue.add(head);
                 }

@@ -21,6 +21,8 @@ final class ExactMetrics {
             plan.metric("exact.connectivityRounds", outcome.bounds().rounds());
             plan.metric("exact.connectivityCuts", outcome.bounds().cuts());
         }
+        outcome.bounds().start().ifPresent(start -> plan.metric("exact.roundsStartCost", start.cost()));
+        plan.metric("exact.roundsStart", outcome.start().name().toLowerCase(java.util.Locale.ROOT));
         plan.metric("gap", outcome.gap());
         plan.metric("exact.realized", realized);
     }

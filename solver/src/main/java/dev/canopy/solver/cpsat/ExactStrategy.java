@@ -49,7 +49,10 @@ import java.util.Optional;
  * exact.lpBound}, certified from GLOP's duals in exact arithmetic), when that is higher: with
  * the {@link RelayEntryCuts} it is, at 500 to 2,000 peers, far above what CP-SAT proves within
  * its budget; and the {@link ConnectivityRounds}' ({@code exact.connectivityBound}), which cut
- * off the LP's solutions that feed classes no source reaches, and lift it further. The
+ * off the LP's solutions that feed classes no source reaches, and lift it further; their
+ * solutions, repaired into solutions of the class model ({@link ConnectivityRepair}), are a
+ * second primal side: the cheapest is where phase two starts when it beats the heuristic plan
+ * ({@code exact.roundsStartCost}, {@code exact.roundsStart}). The
  * best heuristic plan is also where the class model's search starts ({@link PlanHint}); when it
  * serves every receiver, it proves the first phase, and CP-SAT's budget goes to the cost phase.
  * Refused (with the reason): channels of different substream rates, a channel with maxDepth, a

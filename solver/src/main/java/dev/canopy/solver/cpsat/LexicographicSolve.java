@@ -56,7 +56,10 @@ final class LexicographicSolve {
     private final CpModel model = new CpModel();
     private final List<IntVar> vars = new ArrayList<>();
 
-    /** The outcome of both phases. */
+    /**
+     * The outcome of both phases: {@code values} by variable number, a solution of the model
+     * unless {@code start} is {@link StartUse#TAKEN} (then only its counting variables are).
+     */
     record Outcome(
             long[] values,
             boolean optimal,
@@ -66,7 +69,8 @@ final class LexicographicSolve {
             String costStatus,
             long cost,
             long costBound,
-            Bounds bounds) {
+            Bounds bounds,
+            StartUse start) {
 
         long value(int var) {
             return values[var];
@@ -78,6 +82,21 @@ final class LexicographicSolve {
             double costGap = cost == costBound ? 0 : (cost - costBound) / (double) Math.max(1, cost);
             return Math.max(servedGap, costGap);
         }
+    }
+
+    /** What became of the cost bounds' start solution ({@link Bounds#start()}). */
+    enum StartUse {
+        /** There was none. */
+        NONE,
+        /** Phase one's solution was as cheap or cheaper. */
+        UNUSED,
+        /** Phase two started from it (and found it or better). */
+        HINT,
+        /**
+         * Phase two found nothing as cheap (its completion or phase two did not fit in the
+         * budget): the outcome's counting variables (edges, holders, served) and cost are its.
+         */
+        TAKEN
     }
 
     CpModel model() {
@@ -100,9 +119,15 @@ final class LexicographicSolve {
      * @param connectivity the {@link ConnectivityRounds}' bound, if one round was proved
      * @param rounds connectivity rounds solved
      * @param cuts connectivity cuts found
-     * @param start a solution of phase two's model of cost {@code connectivity}, if found
+     * @param start a solution of phase two's model (its counting variables) found on the way, if
+     *     any: phase two starts from it when it is cheaper than phase one's solution
      */
-    record Bounds(OptionalLong lp, OptionalLong connectivity, int rounds, int cuts, Optional<long[]> start) {
+    record Bounds(
+            OptionalLong lp,
+            OptionalLong connectivity,
+            int rounds,
+            int cuts,
+            Optional<ConnectivityRepair.Repaired> start) {
         static final Bounds NONE = new Bounds(OptionalLong.empty(), OptionalLong.empty(), 0, 0, Optional.empty());
 
         /** The higher of the two bounds, if any. */
@@ -164,7 +189,8 @@ final class LexicographicSolve {
      * {@code costBounds} run first on phase two's model: phase two's cost bound is also theirs
      * when higher, the model holds {@code cost >= that bound} during phase two (valid, so the
      * search prunes with it and proves a solution that reaches it), and their solution, if any,
-     * is phase two's hint.
+     * is phase two's hint when it is cheaper than phase one's solution (completed by CP-SAT
+     * first).
      */
     Outcome solve(
             LinearExpr served,
@@ -233,7 +259,11 @@ final class LexicographicSolve {
         Bounds bounds = costBounds.isPresent() && servedValue == servedBound && !budget.expired()
                 ? costBounds.get().of(model, cost, seed, budget)
                 : Bounds.NONE;
-        bounds.start().ifPresent(start -> {
+        OptionalLong hintCost = evaluate(cost, values);
+        Optional<long[]> started = bounds.start()
+                .filter(start -> hintCost.isEmpty() || start.cost() < hintCost.getAsLong())
+                .flatMap(start -> complete(model.getClone(), start.hint(), seed, budget));
+        started.ifPresent(start -> {
             model.clearHints();
             for (int i = 0; i < start.length; i++) {
                 model.addHint(vars.get(i), start[i]);
@@ -265,12 +295,22 @@ final class LexicographicSolve {
                     "exact: CP-SAT answered " + s2 + " in phase two, whose hint is feasible");
             default -> throw new IllegalStateException("exact: unknown CP-SAT status " + s2);
         }
+        StartUse use = bounds.start().isEmpty() ? StartUse.NONE : started.isPresent() ? StartUse.HINT : StartUse.UNUSED;
+        long reached = costValue >= 0 ? costValue : hintCost.orElse(Long.MAX_VALUE);
+        if (use != StartUse.NONE && bounds.start().get().cost() < reached) {
+            PlanHint.Values start = bounds.start().get().hint();
+            for (int i = 0; i < start.vars().length; i++) {
+                values[start.vars()[i]] = start.values()[i];
+            }
+            costValue = bounds.start().get().cost();
+            use = StartUse.TAKEN;
+        }
         boolean optimal = s1 == CpSolverStatus.OPTIMAL && s2 == CpSolverStatus.OPTIMAL;
         if (bounds.best().isPresent()) {
             costBound = Math.max(costBound, bounds.best().getAsLong());
         }
         return new Outcome(
-                values, optimal, s1.name(), servedValue, servedBound, s2.name(), costValue, costBound, bounds);
+                values, optimal, s1.name(), servedValue, servedBound, s2.name(), costValue, costBound, bounds, use);
     }
 
     /**
@@ -279,14 +319,19 @@ final class LexicographicSolve {
      * UNKNOWN (none found within the limits); MODEL_INVALID and UNRECOGNIZED throw.
      */
     Optional<long[]> complete(PlanHint.Values given, long seed, Budget budget) {
-        model.clearObjective();
-        model.clearHints();
+        return complete(model, given, seed, budget);
+    }
+
+    /** {@link #complete(PlanHint.Values, long, Budget)} on {@code on}, this model or a clone; clears its objective and hints. */
+    private Optional<long[]> complete(CpModel on, PlanHint.Values given, long seed, Budget budget) {
+        on.clearObjective();
+        on.clearHints();
         for (int i = 0; i < given.vars().length; i++) {
-            model.addHint(vars.get(given.vars()[i]), given.values()[i]);
+            on.addHint(vars.get(given.vars()[i]), given.values()[i]);
         }
         CpSolver solver = solver(seed, budget);
         solver.getParameters().setFixVariablesToTheirHintedValue(true).setMaxDeterministicTime(COMPLETION_SECONDS);
-        CpSolverStatus status = run(solver, budget);
+        CpSolverStatus status = budget.expired() ? CpSolverStatus.UNKNOWN : solver.solve(on);
         switch (status) {
             case OPTIMAL, FEASIBLE -> {
                 long[] values = new long[vars.size()];

@@ -56,10 +56,33 @@ final class PlanHint {
                 received[c][s][q] = 1;
             }
         }
+        long[][] served = new long[channels][];
+        for (int c = 0; c < channels; c++) {
+            int k = index.channel(c).substreams();
+            served[c] = new long[pc.count];
+            for (int h = 0; h < pc.count; h++) {
+                for (int q : pc.members[h]) {
+                    int got = 0;
+                    for (int[] held : received[c]) {
+                        got += held[q];
+                    }
+                    served[c][h] += got >= k ? 1 : 0;
+                }
+            }
+        }
+        return Optional.of(of(model, units, served));
+    }
+
+    /**
+     * A class-level solution's values: {@code units[c][s][a]} edges per arc (the hubs
+     * conserving), {@code served[c][h]} served nodes per receiver class; the substreams are
+     * renumbered by cost, and a class holds a substream iff edges of it come in.
+     */
+    static Values of(ClassModel model, long[][][] units, long[][] served) {
         int size = 0;
         int[] vars = new int[model.variables()];
         long[] values = new long[vars.length];
-        for (int c = 0; c < channels; c++) {
+        for (int c = 0; c < units.length; c++) {
             ChannelGraph graph = model.graphs[c];
             Integer[] order = byCost(graph, units[c]);
             for (int rank = 0; rank < order.length; rank++) {
@@ -79,24 +102,14 @@ final class PlanHint {
                     }
                 }
             }
-            int k = index.channel(c).substreams();
             for (int h = 0; h < graph.classes; h++) {
-                if (model.m[c][h] < 0) {
-                    continue;
+                if (model.m[c][h] >= 0) {
+                    vars[size] = model.m[c][h];
+                    values[size++] = served[c][h];
                 }
-                long served = 0;
-                for (int q : pc.members[h]) {
-                    int got = 0;
-                    for (int[] held : received[c]) {
-                        got += held[q];
-                    }
-                    served += got >= k ? 1 : 0;
-                }
-                vars[size] = model.m[c][h];
-                values[size++] = served;
             }
         }
-        return Optional.of(new Values(Arrays.copyOf(vars, size), Arrays.copyOf(values, size)));
+        return new Values(Arrays.copyOf(vars, size), Arrays.copyOf(values, size));
     }
 
     /** The substreams by locality cost, most first (then by number). */

@@ -24,8 +24,10 @@ import java.util.function.IntToLongFunction;
  * TreeBuilder}): from the sources, edges are placed along the solution's arcs by connected nodes
  * with budget left, and chains of waiting relays are spliced into placed edges where that stalls
  * (the class image of every plan of a generated four-tier network tried is realized, see
- * RealizerTest). Any step may fall short (the relaxation does not state every per-node
- * condition); then the plan keeps what was placed and {@link Result#complete()} is false.
+ * RealizerTest); where both stall, a waiting holder joins a node with slots that no budget
+ * takes, off the solution's arcs. Any step may fall short (the relaxation does not state every
+ * per-node condition); then the plan keeps what was placed, at a cost that may differ from the
+ * solution's, and {@link Result#complete()} is false.
  *
  * <p>Deterministic: every choice is by class, arc and node order.
  */
@@ -104,11 +106,20 @@ final class Realizer {
             }
             complete &= budgets(g);
         }
+        long[] spare = new long[nodes];
+        for (int i = 0; i < nodes; i++) {
+            spare[i] = PeerClasses.slots(pc.index.node(i), pc.rate);
+            for (long[][] channel : budget) {
+                for (long[] substream : channel) {
+                    spare[i] -= substream[i];
+                }
+            }
+        }
         List<Tree> trees = new ArrayList<>();
         int[][] received = new int[graphs.length][nodes];
         for (int c = 0; c < graphs.length; c++) {
             for (int s = 0; s < x[c].length; s++) {
-                TreeBuilder builder = new TreeBuilder(pc, graphs[c], x[c][s], holds[c][s], budget[c][s]);
+                TreeBuilder builder = new TreeBuilder(pc, graphs[c], x[c][s], holds[c][s], budget[c][s], spare);
                 complete &= builder.run();
                 Tree tree = new Tree(c, s, builder.parents(), builder.children());
                 for (int child : tree.children()) {

@@ -1,5 +1,6 @@
 package dev.canopy.solver.cpsat;
 
+import dev.canopy.solver.Locality;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,8 +17,10 @@ import java.util.List;
  * class that no edge has reached yet goes first (its first import opens its own nodes' slots),
  * and in a class the relay with most budget. When the greedy stalls with relays still waiting, a
  * chain of them is spliced into a placed edge (see {@link #insertRelays()}) and the greedy goes on,
- * until neither can place anything; {@link #run()} says whether every holder and every edge of the
- * solution was placed. Deterministic: every choice is by class, arc, node and placement order.
+ * until neither can place anything. Then one waiting holder joins a connected node whose slots no
+ * budget takes, off the solution's arcs ({@link #stray()}), and the greedy goes on: every holder
+ * may be placed, at a cost above the solution's. {@link #run()} says whether every holder and
+ * every edge of the solution was placed along its arcs. Deterministic: every choice is by class, arc, node and placement order.
  */
 final class TreeBuilder {
     private final PeerClasses pc;
@@ -33,24 +36,33 @@ final class TreeBuilder {
     private final List<List<Integer>> leaves = new ArrayList<>();
 
     private final boolean[] reached;
+    /** Per node: in the tree (a source, or a placed child). */
+    private final boolean[] connected;
+    /** Per node: slots no substream's budget takes, shared by every tree of the solution. */
+    private final long[] spare;
+
+    private boolean strayed;
     private final List<Integer> parents = new ArrayList<>();
     private final List<Integer> children = new ArrayList<>();
 
-    TreeBuilder(PeerClasses pc, ChannelGraph graph, long[] units, boolean[] holds, long[] budget) {
+    TreeBuilder(PeerClasses pc, ChannelGraph graph, long[] units, boolean[] holds, long[] budget, long[] spare) {
         this.pc = pc;
+        this.spare = spare;
+        this.connected = new boolean[pc.index.nodeCount()];
         this.graph = graph;
         this.left = units.clone();
         this.budget = budget.clone();
         this.inArcs = graph.inArcs();
         this.reached = new boolean[pc.count];
         for (int g = 0; g < pc.count; g++) {
-            List<Integer> connected = new ArrayList<>();
+            List<Integer> sending = new ArrayList<>();
             List<Integer> withBudget = new ArrayList<>();
             List<Integer> without = new ArrayList<>();
             for (int node : pc.members[g]) {
                 if (graph.source[g]) {
+                    connected[node] = true;
                     if (budget[node] > 0) {
-                        connected.add(node);
+                        sending.add(node);
                     }
                 } else if (holds[node]) {
                     (budget[node] > 0 ? withBudget : without).add(node);
@@ -58,7 +70,7 @@ final class TreeBuilder {
             }
             withBudget.sort(
                     Comparator.comparingLong((Integer node) -> budget[node]).thenComparing(node -> -node));
-            senders.add(connected);
+            senders.add(sending);
             relays.add(withBudget);
             leaves.add(without);
             reached[g] = graph.source[g];
@@ -73,11 +85,14 @@ final class TreeBuilder {
     boolean run() {
         do {
             grow();
-        } while (insertRelays());
+        } while (insertRelays() || stray());
         for (int h = 0; h < pc.count; h++) {
             if (!relays.get(h).isEmpty() || !leaves.get(h).isEmpty()) {
                 return false;
             }
+        }
+        if (strayed) {
+            return false;
         }
         for (long l : left) {
             if (l != 0) {
@@ -192,6 +207,7 @@ final class TreeBuilder {
                 children.add(relay);
             }
             parents.add(relay);
+            connected[relay] = true;
             budget[relay]--;
             if (budget[relay] > 0) {
                 senders.get(h).add(relay);
@@ -199,6 +215,66 @@ final class TreeBuilder {
             reached[h] = true;
         }
         children.add(child);
+        return true;
+    }
+
+    /**
+     * Where neither the greedy nor a chain can place anything: one waiting holder (a relay if
+     * any waits, so that its budget opens the arcs it was to feed) joins a connected node with
+     * slots that no budget takes, off the solution's arcs, the pair of least locality cost that
+     * the class graph allows (then by class and node order). The tree then no longer realises
+     * the solution ({@link #run()} says false) but still places every holder, at a cost above the
+     * solution's. False if no such pair is left.
+     */
+    private boolean stray() {
+        boolean anyRelay = false;
+        for (List<Integer> waiting : relays) {
+            anyRelay |= !waiting.isEmpty();
+        }
+        List<List<Integer>> queues = anyRelay ? relays : leaves;
+        int[] free = new int[pc.count];
+        Arrays.fill(free, -1);
+        for (int g = 0; g < pc.count; g++) {
+            for (int node : pc.members[g]) {
+                if (connected[node] && spare[node] > 0) {
+                    free[g] = node;
+                    break;
+                }
+            }
+        }
+        long bestCost = Long.MAX_VALUE;
+        int bestParent = -1;
+        int bestClass = -1;
+        for (int h = 0; h < pc.count; h++) {
+            if (queues.get(h).isEmpty()) {
+                continue;
+            }
+            for (int g = 0; g < pc.count; g++) {
+                if (free[g] < 0) {
+                    continue;
+                }
+                long cost = Locality.regionCost(pc.index, pc.region[g], pc.region[h]);
+                if (cost < bestCost && graph.route(g, h).length > 0) {
+                    bestCost = cost;
+                    bestParent = free[g];
+                    bestClass = h;
+                }
+            }
+        }
+        if (bestParent < 0) {
+            return false;
+        }
+        List<Integer> queue = queues.get(bestClass);
+        int child = queue.remove(queue.size() - 1);
+        spare[bestParent]--;
+        parents.add(bestParent);
+        children.add(child);
+        connected[child] = true;
+        reached[bestClass] = true;
+        if (budget[child] > 0) {
+            senders.get(bestClass).add(child);
+        }
+        strayed = true;
         return true;
     }
 
@@ -260,6 +336,7 @@ final class TreeBuilder {
             }
             parents.add(parent);
             children.add(child);
+            connected[child] = true;
             reached[h] = true;
             if (budget[child] > 0) {
                 senders.get(h).add(child);

@@ -12,6 +12,7 @@ import dev.canopy.model.generate.NetworkGenerator;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.policies.verify.PlanVerifier;
 import dev.canopy.solver.Locality;
+import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.greedy.GreedyStrategy;
 import java.util.List;
@@ -113,10 +114,7 @@ class ConnectivityRoundsTest {
 
     @Test
     void theCutsFoundFromARelaxedSolutionCutItOffAndAConnectedOneHasNone() {
-        LinearModel relaxed = LinearModel.of("CBC", model.solve.model().model(), model.flow, cost, true)
-                .orElseThrow();
-        long[] values = ConnectivityRounds.solve(relaxed, model, BUDGET).orElseThrow();
-        relaxed.delete();
+        long[] values = relaxedOptimum();
 
         List<ConnectivityRounds.Cut> cuts = ConnectivityRounds.separate(model, values);
 
@@ -148,6 +146,71 @@ class ConnectivityRoundsTest {
         CpSolver solver = LexicographicSolve.solver(1, BUDGET);
         solver.getParameters().setFixVariablesToTheirHintedValue(true);
         assertThat(solver.solve(fixed)).isEqualTo(CpSolverStatus.OPTIMAL);
+    }
+
+    @Test
+    void theRepairOfARelaxedSolutionIsASolutionOfTheClassModelThatIsRealizedAsAVerifiedPlan() {
+        long[] relaxed = relaxedOptimum();
+        ConnectivityRepair.Repaired repaired =
+                ConnectivityRepair.of(model, relaxed).orElseThrow();
+
+        long[] solution = model.solve.complete(repaired.hint(), 1, BUDGET).orElseThrow();
+        assertThat(costOf(solution)).isEqualTo(repaired.cost()).isGreaterThanOrEqualTo(costOf(relaxed));
+        assertThat(ConnectivityRounds.separate(model, solution.clone())).isEmpty();
+
+        Realizer.Result result = Realizer.of(model, var -> solution[var]).run();
+        PlanAssembler assembler = new PlanAssembler(problem.index());
+        long cost = ClassPlanner.addTrees(problem.index(), assembler, result);
+        Plan realized = ExactStrategy.assemble(problem, assembler, result.received());
+        assertThat(PlanVerifier.verify(problem.routing(), realized).violations())
+                .isEmpty();
+        assertThat(realized.unserved()).isEmpty();
+        assertThat(cost).isGreaterThanOrEqualTo(repaired.cost());
+        if (result.complete()) {
+            assertThat(cost).isEqualTo(repaired.cost());
+        }
+    }
+
+    /** The descent after the repair moves units to cheaper feeders: on this network it saves cost. */
+    @Test
+    void theDescentLowersTheRepairsCost() {
+        long[] relaxed = relaxedOptimum();
+
+        long with = ConnectivityRepair.of(model, relaxed, true).orElseThrow().cost();
+        long without =
+                ConnectivityRepair.of(model, relaxed, false).orElseThrow().cost();
+
+        assertThat(with).isLessThan(without);
+    }
+
+    /** The CBC optimum of the relaxation without the flow (no rounds): it leaves classes unreached. */
+    private long[] relaxedOptimum() {
+        LinearModel relaxed = LinearModel.of("CBC", model.solve.model().model(), model.flow, cost, true)
+                .orElseThrow();
+        try {
+            long[] values = ConnectivityRounds.solve(relaxed, model, BUDGET).orElseThrow();
+            assertThat(ConnectivityRounds.separate(model, values.clone())).isNotEmpty();
+            return values;
+        } finally {
+            relaxed.delete();
+        }
+    }
+
+    private long costOf(long[] values) {
+        long sum = 0;
+        for (int i = 0; i < cost.numElements(); i++) {
+            sum += cost.getCoefficient(i) * values[indexOf(cost.getVariableIndex(i))];
+        }
+        return sum;
+    }
+
+    private int indexOf(int cpIndex) {
+        for (int i = 0; i < model.variables(); i++) {
+            if (model.solve.var(i).getIndex() == cpIndex) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no variable " + cpIndex);
     }
 
     private static long value(ConnectivityRounds.Cut cut, long[] values) {
