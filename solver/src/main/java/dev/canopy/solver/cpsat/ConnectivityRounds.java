@@ -50,15 +50,24 @@ import java.util.function.IntPredicate;
  * themselves stay out of the CP-SAT model (see {@link ClassModel}).
  *
  * <p>The rounds stop when one finds no cut, after {@value #MAX_ROUNDS} rounds or {@value
- * #ROUNDS_PER_SECOND} per deterministic second of the budget, after {@value #PATIENCE} rounds
+ * #ROUNDS_PER_SECOND} per deterministic second of the budget and per {@value #ROUND_VARIABLES}
+ * variables of the model (a round's work grows with the model, and CBC has no deterministic
+ * time of its own: with 1 deterministic second, 3 rounds at 500 peers, none at 3,000 peers and
+ * k = 8, where one round takes CBC 10 seconds and more), after {@value #PATIENCE} rounds
  * without a higher bound, or when a round is not proved within the deadline (without one,
  * within {@value #ROUNDS_SECONDS} seconds for all rounds). CBC is deterministic, so the rounds
  * are too unless that time runs out.
  */
 final class ConnectivityRounds {
     static final int MAX_ROUNDS = 30;
-    /** Rounds per deterministic second of the budget (CBC has no deterministic time of its own). */
+    /**
+     * Rounds per deterministic second of the budget, on a model of {@value #ROUND_VARIABLES}
+     * variables (CBC has no deterministic time of its own).
+     */
     static final double ROUNDS_PER_SECOND = 3;
+
+    /** The model size, in variables, that {@link #ROUNDS_PER_SECOND} is for; larger models get fewer rounds. */
+    static final int ROUND_VARIABLES = 20_000;
 
     /** Rounds in a row without a higher bound after which the rounds stop (the bound has stalled). */
     static final int PATIENCE = 4;
@@ -107,7 +116,9 @@ final class ConnectivityRounds {
         int rounds = 0;
         int stale = 0;
         try {
-            int most = (int) Math.min(MAX_ROUNDS, Math.floor(ROUNDS_PER_SECOND * budget.deterministicSeconds()));
+            double scale = Math.min(1, ROUND_VARIABLES / (double) model.variables());
+            int most =
+                    (int) Math.min(MAX_ROUNDS, Math.floor(ROUNDS_PER_SECOND * budget.deterministicSeconds() * scale));
             while (rounds < most && stale < PATIENCE) {
                 Optional<long[]> solved = solve(relaxed, model, budget);
                 if (solved.isEmpty()) {
