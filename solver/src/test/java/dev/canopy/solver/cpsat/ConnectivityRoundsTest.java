@@ -125,6 +125,20 @@ class ConnectivityRoundsTest {
         assertThat(ConnectivityRounds.separate(model, greedy.clone())).isEmpty();
     }
 
+    /** Once the bound stalls the rounds also cut each substream's whole unreached set: valid too. */
+    @Test
+    void theWholeUnreachedSetsAddCutsThatHoldForAVerifiedPlan() {
+        long[] values = relaxedOptimum();
+
+        List<ConnectivityRounds.Cut> components = ConnectivityRounds.separate(model, values.clone(), false);
+        List<ConnectivityRounds.Cut> whole = ConnectivityRounds.separate(model, values.clone(), true);
+
+        assertThat(whole.size()).isGreaterThan(components.size());
+        for (ConnectivityRounds.Cut cut : whole) {
+            assertThat(value(cut, greedy)).isGreaterThanOrEqualTo(0);
+        }
+    }
+
     @Test
     void aConnectedSolutionGetsTheFlowOfTheClassModel() {
         long[] values = greedy.clone();
