@@ -267,15 +267,20 @@ final class TreeBuilder {
         List<Integer> queue = queues.get(bestClass);
         int child = queue.remove(queue.size() - 1);
         spare[bestParent]--;
-        parents.add(bestParent);
-        children.add(child);
-        connected[child] = true;
-        reached[bestClass] = true;
-        if (budget[child] > 0) {
-            senders.get(bestClass).add(child);
-        }
+        place(bestParent, child, bestClass);
         strayed = true;
         return true;
+    }
+
+    /** Adds the edge parent to child (of class h): the child is connected and, with budget, a sender. */
+    private void place(int parent, int child, int h) {
+        parents.add(parent);
+        children.add(child);
+        connected[child] = true;
+        reached[h] = true;
+        if (budget[child] > 0) {
+            senders.get(h).add(child);
+        }
     }
 
     /** Whether every arc of the path (non-empty) has an edge left. */
@@ -334,13 +339,7 @@ final class TreeBuilder {
             if (budget[parent] == 0) {
                 stack.remove(stack.size() - 1);
             }
-            parents.add(parent);
-            children.add(child);
-            connected[child] = true;
-            reached[h] = true;
-            if (budget[child] > 0) {
-                senders.get(h).add(child);
-            }
+            place(parent, child, h);
             return true;
         }
         return false;
