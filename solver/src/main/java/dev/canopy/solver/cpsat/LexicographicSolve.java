@@ -84,21 +84,6 @@ final class LexicographicSolve {
         }
     }
 
-    /** What became of the cost bounds' start solution ({@link Bounds#start()}). */
-    enum StartUse {
-        /** There was none. */
-        NONE,
-        /** Phase one's solution was as cheap or cheaper. */
-        UNUSED,
-        /** Phase two started from it (and found it or better). */
-        HINT,
-        /**
-         * Phase two found nothing as cheap (its completion or phase two did not fit in the
-         * budget): the outcome's counting variables (edges, holders, served) and cost are its.
-         */
-        TAKEN
-    }
-
     CpModel model() {
         return model;
     }
