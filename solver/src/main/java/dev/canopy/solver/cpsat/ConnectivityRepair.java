@@ -118,7 +118,7 @@ final class ConnectivityRepair {
         /** Moves units until every holding class is reached; false when no move is left. */
         boolean repair() {
             while (true) {
-                int[] via = ConnectivityRounds.reach(graph, a -> units[a] > 0);
+                int[] via = reached();
                 List<Integer> senders = new ArrayList<>();
                 for (int g = 0; g < graph.classes; g++) {
                     if (via[g] != ConnectivityRounds.UNREACHED && hasRoom(g)) {
@@ -135,7 +135,7 @@ final class ConnectivityRepair {
                     int[] chain = chainInto(h);
                     long saved = cost(chain);
                     for (int g : senders) {
-                        long delta = pc.rate * Locality.regionCost(pc.index, pc.region[g], pc.region[h]) - saved;
+                        long delta = pathCost(g, h) - saved;
                         if (delta >= bestDelta) {
                             continue;
                         }
@@ -162,10 +162,15 @@ final class ConnectivityRepair {
          * then unreached. Passes until one moves nothing (at most {@value #PASSES}).
          */
         void descend() {
+            int[] via = reached();
             for (int pass = 0; pass < PASSES; pass++) {
                 boolean moved = false;
                 for (int h = 0; h < graph.classes; h++) {
-                    moved |= into[h] > 0 && cheaperFeeder(h);
+                    int[] after = into[h] > 0 ? cheaperFeeder(h, via) : null;
+                    if (after != null) {
+                        via = after;
+                        moved = true;
+                    }
                 }
                 if (!moved) {
                     return;
@@ -173,21 +178,23 @@ final class ConnectivityRepair {
             }
         }
 
-        /** One cheaper feeder for class h, if a move finds one; false if none. */
-        private boolean cheaperFeeder(int h) {
+        /**
+         * One cheaper feeder for class h, given what is reached ({@code via}), if a move finds
+         * one: returns what is reached after it, or null when nothing moved.
+         */
+        private int[] cheaperFeeder(int h, int[] via) {
             int[] chain = chainInto(h);
             long saved = cost(chain);
             if (saved == 0) {
-                return false;
+                return null;
             }
-            int[] via = ConnectivityRounds.reach(graph, a -> units[a] > 0);
             long best = saved;
             int[] bestPath = null;
             for (int g = 0; g < graph.classes; g++) {
                 if (via[g] == ConnectivityRounds.UNREACHED || g == h || !hasRoom(g)) {
                     continue;
                 }
-                long cost = pc.rate * Locality.regionCost(pc.index, pc.region[g], pc.region[h]);
+                long cost = pathCost(g, h);
                 if (cost < best) {
                     int[] path = graph.route(g, h);
                     if (path.length > 0) {
@@ -197,16 +204,27 @@ final class ConnectivityRepair {
                 }
             }
             if (bestPath == null) {
-                return false;
+                return null;
             }
             move(chain, -1);
             move(bestPath, 1);
-            if (allReached(ConnectivityRounds.reach(graph, a -> units[a] > 0))) {
-                return true;
+            int[] after = reached();
+            if (allReached(after)) {
+                return after;
             }
             move(bestPath, -1);
             move(chain, 1);
-            return false;
+            return null;
+        }
+
+        /** What the arcs carrying edges reach from a source ({@link ConnectivityRounds#reach}). */
+        private int[] reached() {
+            return ConnectivityRounds.reach(graph, a -> units[a] > 0);
+        }
+
+        /** The cost of one unit on the hub path from class g to class h: the edge's locality cost. */
+        private long pathCost(int g, int h) {
+            return pc.rate * Locality.regionCost(pc.index, pc.region[g], pc.region[h]);
         }
 
         private boolean allReached(int[] via) {

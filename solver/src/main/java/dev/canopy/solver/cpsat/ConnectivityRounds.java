@@ -199,16 +199,9 @@ final class ConnectivityRounds {
     /**
      * Cuts that {@code values} violates, each also for the channel's other substreams (which it
      * may not violate); none when every holding class is reached, and then the flow variables
-     * in {@code values} are set along the reaching paths.
-     */
-    static List<Cut> separate(ClassModel model, long[] values) {
-        return separate(model, values, false);
-    }
-
-    /**
-     * As {@link #separate(ClassModel, long[])}; with {@code whole}, also the cuts of each
-     * substream's whole unreached vertex set (the union of its components and of the unreached
-     * vertices that hold nothing).
+     * in {@code values} are set along the reaching paths. With {@code whole}, also the cuts of
+     * each substream's whole unreached vertex set (the union of its components and of the
+     * unreached vertices that hold nothing).
      */
     static List<Cut> separate(ClassModel model, long[] values, boolean whole) {
         List<Cut> cuts = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.canopy.solver.cpsat;
 
 import dev.canopy.solver.PlanAssembler;
+import java.util.Locale;
 
 /** The figures an exact plan carries: which model, whether it is proved optimal, objectives, bounds, gap. */
 final class ExactMetrics {
@@ -22,7 +23,7 @@ final class ExactMetrics {
             plan.metric("exact.connectivityCuts", outcome.bounds().cuts());
         }
         outcome.bounds().start().ifPresent(start -> plan.metric("exact.roundsStartCost", start.cost()));
-        plan.metric("exact.roundsStart", outcome.start().name().toLowerCase(java.util.Locale.ROOT));
+        plan.metric("exact.roundsStart", outcome.start().name().toLowerCase(Locale.ROOT));
         plan.metric("gap", outcome.gap());
         plan.metric("exact.realized", realized);
     }

@@ -316,7 +316,7 @@ final class LexicographicSolve {
         }
         CpSolver solver = solver(seed, budget);
         solver.getParameters().setFixVariablesToTheirHintedValue(true).setMaxDeterministicTime(COMPLETION_SECONDS);
-        CpSolverStatus status = budget.expired() ? CpSolverStatus.UNKNOWN : solver.solve(on);
+        CpSolverStatus status = run(solver, budget, on);
         switch (status) {
             case OPTIMAL, FEASIBLE -> {
                 long[] values = new long[vars.size()];
@@ -368,7 +368,11 @@ final class LexicographicSolve {
 
     /** Solves, or answers UNKNOWN without solving when the budget's deadline has passed. */
     private CpSolverStatus run(CpSolver solver, Budget budget) {
-        return budget.expired() ? CpSolverStatus.UNKNOWN : solver.solve(model);
+        return run(solver, budget, model);
+    }
+
+    private static CpSolverStatus run(CpSolver solver, Budget budget, CpModel on) {
+        return budget.expired() ? CpSolverStatus.UNKNOWN : solver.solve(on);
     }
 
     /** A deterministic CP-SAT solver (one worker, linearization 2) within {@code budget}. */

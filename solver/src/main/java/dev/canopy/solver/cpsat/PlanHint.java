@@ -61,6 +61,9 @@ final class PlanHint {
             int k = index.channel(c).substreams();
             served[c] = new long[pc.count];
             for (int h = 0; h < pc.count; h++) {
+                if (model.m[c][h] < 0) {
+                    continue;
+                }
                 for (int q : pc.members[h]) {
                     int got = 0;
                     for (int[] held : received[c]) {

@@ -207,12 +207,8 @@ final class TreeBuilder {
                 children.add(relay);
             }
             parents.add(relay);
-            connected[relay] = true;
             budget[relay]--;
-            if (budget[relay] > 0) {
-                senders.get(h).add(relay);
-            }
-            reached[h] = true;
+            connect(relay, h);
         }
         children.add(child);
         return true;
@@ -276,10 +272,15 @@ final class TreeBuilder {
     private void place(int parent, int child, int h) {
         parents.add(parent);
         children.add(child);
-        connected[child] = true;
+        connect(child, h);
+    }
+
+    /** A node of class h joins the tree: connected, its class reached, a sender while it has budget. */
+    private void connect(int node, int h) {
+        connected[node] = true;
         reached[h] = true;
-        if (budget[child] > 0) {
-            senders.get(h).add(child);
+        if (budget[node] > 0) {
+            senders.get(h).add(node);
         }
     }
 

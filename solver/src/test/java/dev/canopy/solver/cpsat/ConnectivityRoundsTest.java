@@ -116,13 +116,13 @@ class ConnectivityRoundsTest {
     void theCutsFoundFromARelaxedSolutionCutItOffAndAConnectedOneHasNone() {
         long[] values = relaxedOptimum();
 
-        List<ConnectivityRounds.Cut> cuts = ConnectivityRounds.separate(model, values);
+        List<ConnectivityRounds.Cut> cuts = ConnectivityRounds.separate(model, values, false);
 
         assertThat(cuts).isNotEmpty().anyMatch(cut -> value(cut, values) < 0);
         for (ConnectivityRounds.Cut cut : cuts) {
             assertThat(value(cut, greedy)).isGreaterThanOrEqualTo(0);
         }
-        assertThat(ConnectivityRounds.separate(model, greedy.clone())).isEmpty();
+        assertThat(ConnectivityRounds.separate(model, greedy.clone(), false)).isEmpty();
     }
 
     /** Once the bound stalls the rounds also cut each substream's whole unreached set: valid too. */
@@ -150,7 +150,7 @@ class ConnectivityRoundsTest {
             }
         }
 
-        assertThat(ConnectivityRounds.separate(model, values)).isEmpty();
+        assertThat(ConnectivityRounds.separate(model, values, false)).isEmpty();
 
         CpModel fixed = model.solve.model().getClone();
         fixed.clearHints();
@@ -170,7 +170,7 @@ class ConnectivityRoundsTest {
 
         long[] solution = model.solve.complete(repaired.hint(), 1, BUDGET).orElseThrow();
         assertThat(costOf(solution)).isEqualTo(repaired.cost()).isGreaterThanOrEqualTo(costOf(relaxed));
-        assertThat(ConnectivityRounds.separate(model, solution.clone())).isEmpty();
+        assertThat(ConnectivityRounds.separate(model, solution.clone(), false)).isEmpty();
 
         Realizer.Result result = Realizer.of(model, var -> solution[var]).run();
         PlanAssembler assembler = new PlanAssembler(problem.index());
@@ -203,7 +203,8 @@ class ConnectivityRoundsTest {
                 .orElseThrow();
         try {
             long[] values = ConnectivityRounds.solve(relaxed, model, BUDGET).orElseThrow();
-            assertThat(ConnectivityRounds.separate(model, values.clone())).isNotEmpty();
+            assertThat(ConnectivityRounds.separate(model, values.clone(), false))
+                    .isNotEmpty();
             return values;
         } finally {
             relaxed.delete();
