@@ -140,8 +140,7 @@ final class ClassModel {
     private LexicographicSolve.Bounds costBounds(CpModel model, LinearExpr cost, long seed, Budget budget) {
         OptionalLong lp = LpBound.of(model.model(), flow, cost, budget.share(LP_SHARE));
         ConnectivityRounds.Result rounds = ConnectivityRounds.run(this, model, cost, budget.share(ROUNDS_SHARE));
-        return new LexicographicSolve.Bounds(
-                lp, rounds.bound(), rounds.rounds(), rounds.cuts().size(), rounds.start());
+        return new LexicographicSolve.Bounds(lp, rounds.bound(), rounds.rounds(), rounds.cuts(), rounds.start());
     }
 
     /** The edges of one substream: hubs conserve, a class takes at most its size and says whether it holds. */

@@ -121,7 +121,7 @@ final class ConnectivityRepair {
                 int[] via = reached();
                 List<Integer> senders = new ArrayList<>();
                 for (int g = 0; g < graph.classes; g++) {
-                    if (via[g] != ConnectivityRounds.UNREACHED && hasRoom(g)) {
+                    if (via[g] != UnreachedSets.UNREACHED && hasRoom(g)) {
                         senders.add(g);
                     }
                 }
@@ -129,7 +129,7 @@ final class ConnectivityRepair {
                 int[] bestPath = null;
                 int[] bestChain = null;
                 for (int h = 0; h < graph.classes; h++) {
-                    if (via[h] != ConnectivityRounds.UNREACHED || into[h] == 0) {
+                    if (via[h] != UnreachedSets.UNREACHED || into[h] == 0) {
                         continue;
                     }
                     int[] chain = chainInto(h);
@@ -191,7 +191,7 @@ final class ConnectivityRepair {
             long best = saved;
             int[] bestPath = null;
             for (int g = 0; g < graph.classes; g++) {
-                if (via[g] == ConnectivityRounds.UNREACHED || g == h || !hasRoom(g)) {
+                if (via[g] == UnreachedSets.UNREACHED || g == h || !hasRoom(g)) {
                     continue;
                 }
                 long cost = pathCost(g, h);
@@ -219,7 +219,7 @@ final class ConnectivityRepair {
 
         /** What the arcs carrying edges reach from a source ({@link ConnectivityRounds#reach}). */
         private int[] reached() {
-            return ConnectivityRounds.reach(graph, a -> units[a] > 0);
+            return UnreachedSets.reach(graph, a -> units[a] > 0);
         }
 
         /** The cost of one unit on the hub path from class g to class h: the edge's locality cost. */
@@ -229,7 +229,7 @@ final class ConnectivityRepair {
 
         private boolean allReached(int[] via) {
             for (int h = 0; h < graph.classes; h++) {
-                if (via[h] == ConnectivityRounds.UNREACHED && into[h] > 0) {
+                if (via[h] == UnreachedSets.UNREACHED && into[h] > 0) {
                     return false;
                 }
             }

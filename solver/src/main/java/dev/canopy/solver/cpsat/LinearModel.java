@@ -28,8 +28,10 @@ final class LinearModel {
 
     final MPSolver solver;
     final MPVariable[] vars;
+    /** The rows loaded and added, in order; {@code constraints} holds the solver's row for each. */
     final List<LpBound.Row> rows;
-    final MPConstraint[] constraints;
+
+    final List<MPConstraint> constraints = new ArrayList<>();
     /** The cost's coefficient per variable. */
     final long[] cost;
 
@@ -49,10 +51,9 @@ final class LinearModel {
             upper[j] = v.getDomain(v.getDomainCount() - 1);
             vars[j] = integer ? solver.makeIntVar(lower[j], upper[j], "") : solver.makeNumVar(lower[j], upper[j], "");
         }
-        rows = rows(proto, omitted);
-        constraints = new MPConstraint[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            constraints[i] = add(rows.get(i));
+        rows = new ArrayList<>();
+        for (LpBound.Row row : rows(proto, omitted)) {
+            add(row);
         }
         cost = new long[n];
         for (int t = 0; t < objective.numElements(); t++) {
@@ -75,7 +76,31 @@ final class LinearModel {
     }
 
     /** Adds a row {@code lo <= sum coeffs[t] x[vars[t]] <= hi} (sides beyond 2^53 in size: none). */
-    MPConstraint add(LpBound.Row r) {
+    void add(LpBound.Row r) {
+        rows.add(r);
+        constraints.add(constraint(r));
+    }
+
+    /**
+     * Adds a row {@code lo <= sum coeffs[t] x[vars[t]] + shared <= hi}, where {@code shared} is a
+     * variable of {@link #sum}: many rows that share a long sum are written with far fewer terms.
+     * Such rows are not in {@link #rows}, so a model that has them is not for {@link
+     * LpBound#certified}.
+     */
+    void add(LpBound.Row r, MPVariable shared) {
+        constraint(r).setCoefficient(shared, 1);
+    }
+
+    /** A new variable, outside the CP-SAT model, equal to {@code sum_t x[vars[t]]}. */
+    MPVariable sum(int[] sumOf) {
+        MPVariable shared = solver.makeNumVar(0, MPSolver.infinity(), "");
+        long[] ones = new long[sumOf.length];
+        Arrays.fill(ones, 1);
+        constraint(new LpBound.Row(sumOf, ones, 0, 0)).setCoefficient(shared, -1);
+        return shared;
+    }
+
+    private MPConstraint constraint(LpBound.Row r) {
         double infinity = MPSolver.infinity();
         MPConstraint c =
                 solver.makeConstraint(finite(r.lo()) ? r.lo() : -infinity, finite(r.hi()) ? r.hi() : infinity, "");

@@ -74,14 +74,22 @@ final class LpBound {
             if (status != MPSolver.ResultStatus.OPTIMAL) {
                 return OptionalLong.empty();
             }
-            long[] y = new long[lp.rows.size()];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = Math.round(Math.scalb(lp.constraints[i].dualValue(), SCALE_BITS));
-            }
-            return OptionalLong.of(certify(lp.rows, y, lp.cost, lp.lower, lp.upper) + cost.getOffset());
+            return OptionalLong.of(certified(lp) + cost.getOffset());
         } finally {
             lp.delete();
         }
+    }
+
+    /**
+     * The bound that the dual values of {@code lp}'s last optimal solve certify, over all its rows
+     * (without the objective's offset).
+     */
+    static long certified(LinearModel lp) {
+        long[] y = new long[lp.rows.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.round(Math.scalb(lp.constraints.get(i).dualValue(), SCALE_BITS));
+        }
+        return certify(lp.rows, y, lp.cost, lp.lower, lp.upper);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.canopy.solver.cpsat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
@@ -95,8 +96,11 @@ class ConnectivityRoundsTest {
         ConnectivityRounds.Result result = ConnectivityRounds.run(model, model.solve.model(), cost, BUDGET);
         OptionalLong lp = LpBound.of(model.solve.model().model(), model.flow, cost, BUDGET);
 
-        assertThat(result.cuts()).isNotEmpty();
-        for (ConnectivityRounds.Cut cut : result.cuts()) {
+        List<UnreachedSets.Cut> cuts = result.entries().stream()
+                .flatMap(entry -> UnreachedSets.cuts(model, entry).stream())
+                .toList();
+        assertThat(cuts).isNotEmpty().hasSize(result.cuts());
+        for (UnreachedSets.Cut cut : cuts) {
             assertThat(value(cut, greedy)).isGreaterThanOrEqualTo(0);
         }
         assertThat(lp).isPresent();
@@ -106,7 +110,7 @@ class ConnectivityRoundsTest {
                 peers,
                 lp.getAsLong(),
                 result.rounds(),
-                result.cuts().size(),
+                result.cuts(),
                 result.bound().getAsLong(),
                 greedyCost);
         return new long[] {lp.getAsLong(), result.bound().getAsLong()};
@@ -116,13 +120,13 @@ class ConnectivityRoundsTest {
     void theCutsFoundFromARelaxedSolutionCutItOffAndAConnectedOneHasNone() {
         long[] values = relaxedOptimum();
 
-        List<ConnectivityRounds.Cut> cuts = ConnectivityRounds.separate(model, values, false);
+        List<UnreachedSets.Cut> cuts = UnreachedSets.separate(model, values, false);
 
         assertThat(cuts).isNotEmpty().anyMatch(cut -> value(cut, values) < 0);
-        for (ConnectivityRounds.Cut cut : cuts) {
+        for (UnreachedSets.Cut cut : cuts) {
             assertThat(value(cut, greedy)).isGreaterThanOrEqualTo(0);
         }
-        assertThat(ConnectivityRounds.separate(model, greedy.clone(), false)).isEmpty();
+        assertThat(UnreachedSets.separate(model, greedy.clone(), false)).isEmpty();
     }
 
     /** Once the bound stalls the rounds also cut each substream's whole unreached set: valid too. */
@@ -130,11 +134,11 @@ class ConnectivityRoundsTest {
     void theWholeUnreachedSetsAddCutsThatHoldForAVerifiedPlan() {
         long[] values = relaxedOptimum();
 
-        List<ConnectivityRounds.Cut> components = ConnectivityRounds.separate(model, values.clone(), false);
-        List<ConnectivityRounds.Cut> whole = ConnectivityRounds.separate(model, values.clone(), true);
+        List<UnreachedSets.Cut> components = UnreachedSets.separate(model, values.clone(), false);
+        List<UnreachedSets.Cut> whole = UnreachedSets.separate(model, values.clone(), true);
 
         assertThat(whole.size()).isGreaterThan(components.size());
-        for (ConnectivityRounds.Cut cut : whole) {
+        for (UnreachedSets.Cut cut : whole) {
             assertThat(value(cut, greedy)).isGreaterThanOrEqualTo(0);
         }
     }
@@ -150,7 +154,7 @@ class ConnectivityRoundsTest {
             }
         }
 
-        assertThat(ConnectivityRounds.separate(model, values, false)).isEmpty();
+        assertThat(UnreachedSets.separate(model, values, false)).isEmpty();
 
         CpModel fixed = model.solve.model().getClone();
         fixed.clearHints();
@@ -170,7 +174,7 @@ class ConnectivityRoundsTest {
 
         long[] solution = model.solve.complete(repaired.hint(), 1, BUDGET).orElseThrow();
         assertThat(costOf(solution)).isEqualTo(repaired.cost()).isGreaterThanOrEqualTo(costOf(relaxed));
-        assertThat(ConnectivityRounds.separate(model, solution.clone(), false)).isEmpty();
+        assertThat(UnreachedSets.separate(model, solution.clone(), false)).isEmpty();
 
         Realizer.Result result = Realizer.of(model, var -> solution[var]).run();
         PlanAssembler assembler = new PlanAssembler(problem.index());
@@ -197,14 +201,53 @@ class ConnectivityRoundsTest {
         assertThat(with).isLessThan(without);
     }
 
+    /**
+     * The rounds write a set's cuts through one shared sum of its entering edges: the relaxation
+     * with them has the same optimum as with every cut written out in full.
+     */
+    @Test
+    void theSharedSumRowsStateTheSameCutsAsTheCutsWrittenOut() {
+        long[] values = relaxedOptimum();
+        List<UnreachedSets.Entry> entries = UnreachedSets.entries(model, values, false);
+
+        LinearModel shared = relaxation();
+        LinearModel written = relaxation();
+        try {
+            int cuts = 0;
+            for (UnreachedSets.Entry entry : entries) {
+                cuts += UnreachedSets.add(shared, model, entry);
+                for (UnreachedSets.Cut cut : UnreachedSets.cuts(model, entry)) {
+                    int[] vars = new int[cut.variables().length];
+                    for (int i = 0; i < vars.length; i++) {
+                        vars[i] = model.solve.var(cut.variables()[i]).getIndex();
+                    }
+                    written.add(new LpBound.Row(vars, cut.coefficients(), 0, Long.MAX_VALUE));
+                }
+            }
+            ConnectivityRounds.solve(shared, model, BUDGET).orElseThrow();
+            ConnectivityRounds.solve(written, model, BUDGET).orElseThrow();
+
+            assertThat(cuts).isEqualTo(written.rows.size() - shared.rows.size());
+            assertThat(shared.solver.objective().value())
+                    .isCloseTo(written.solver.objective().value(), within(1e-6))
+                    .isGreaterThanOrEqualTo(costOf(values));
+        } finally {
+            shared.delete();
+            written.delete();
+        }
+    }
+
+    private LinearModel relaxation() {
+        return LinearModel.of("CBC", model.solve.model().model(), model.flow, cost, true)
+                .orElseThrow();
+    }
+
     /** The CBC optimum of the relaxation without the flow (no rounds): it leaves classes unreached. */
     private long[] relaxedOptimum() {
-        LinearModel relaxed = LinearModel.of("CBC", model.solve.model().model(), model.flow, cost, true)
-                .orElseThrow();
+        LinearModel relaxed = relaxation();
         try {
             long[] values = ConnectivityRounds.solve(relaxed, model, BUDGET).orElseThrow();
-            assertThat(ConnectivityRounds.separate(model, values.clone(), false))
-                    .isNotEmpty();
+            assertThat(UnreachedSets.separate(model, values.clone(), false)).isNotEmpty();
             return values;
         } finally {
             relaxed.delete();
@@ -228,7 +271,7 @@ class ConnectivityRoundsTest {
         throw new IllegalArgumentException("no variable " + cpIndex);
     }
 
-    private static long value(ConnectivityRounds.Cut cut, long[] values) {
+    private static long value(UnreachedSets.Cut cut, long[] values) {
         long sum = 0;
         for (int i = 0; i < cut.variables().length; i++) {
             sum += cut.coefficients()[i] * values[cut.variables()[i]];
