@@ -15,10 +15,25 @@ import java.util.Optional;
  * @param deadline the {@link System#nanoTime()} at which the run must end, if any
  */
 record Budget(double deterministicSeconds, Optional<Long> deadline) {
-    /** A budget starting now: the options' time limit, if any, from now on. */
+    /**
+     * Deterministic seconds per solve that a time limit raises the budget to, per second of the
+     * limit: a run given more time than its deterministic budget uses it (each of CP-SAT's two
+     * phases may take half the limit, the connectivity rounds get more rounds), so that exact
+     * comes closer to a proof the longer it may run. The deadline still bounds every part.
+     */
+    static final double SECONDS_PER_LIMIT_SECOND = 0.5;
+
+    /**
+     * A budget starting now: the options' time limit, if any, from now on, and {@code
+     * deterministicSeconds} per solve, raised to {@value #SECONDS_PER_LIMIT_SECOND} of the limit
+     * when that is more (a run with a limit depends on the machine's speed anyway).
+     */
     static Budget start(PlanOptions options, double deterministicSeconds) {
         long now = System.nanoTime();
-        return new Budget(deterministicSeconds, options.timeLimit().map(limit -> now + limit.toNanos()));
+        double seconds = options.timeLimit()
+                .map(limit -> Math.max(deterministicSeconds, SECONDS_PER_LIMIT_SECOND * limit.toMillis() / 1000.0))
+                .orElse(deterministicSeconds);
+        return new Budget(seconds, options.timeLimit().map(limit -> now + limit.toNanos()));
     }
 
     /** Whether the deadline has passed (never without one). */

@@ -91,12 +91,16 @@ final class LinearModel {
         constraint(r).setCoefficient(shared, 1);
     }
 
-    /** A new variable, outside the CP-SAT model, equal to {@code sum_t x[vars[t]]}. */
+    /**
+     * A new variable, outside the CP-SAT model, at most {@code sum_t x[vars[t]]} (rows that use
+     * it only gain from it being larger, so it takes the sum wherever that matters; written as
+     * an equality, CBC's second round at log-normal 2,000 peers, k = 8, took 18 s instead of 6).
+     */
     MPVariable sum(int[] sumOf) {
         MPVariable shared = solver.makeNumVar(0, MPSolver.infinity(), "");
         long[] ones = new long[sumOf.length];
         Arrays.fill(ones, 1);
-        constraint(new LpBound.Row(sumOf, ones, 0, 0)).setCoefficient(shared, -1);
+        constraint(new LpBound.Row(sumOf, ones, 0, Long.MAX_VALUE)).setCoefficient(shared, -1);
         return shared;
     }
 
