@@ -75,7 +75,9 @@ import java.util.Optional;
  * the heuristic plans and their local search take at most {@value #PRIMAL_SHARE} of it, the
  * class model's solves end at {@value #SOLVE_SHARE} of what is left, and when it has run out
  * before CP-SAT starts the best heuristic plan is returned with the trivial bounds (a run cut by
- * the clock may not repeat). Stateless and thread-safe.
+ * the clock may not repeat). A limit longer than twice the deterministic budget raises that
+ * budget to half of it, so that a longer limit buys a closer bound and plan. Stateless and
+ * thread-safe.
  */
 public final class ExactStrategy implements Strategy {
     /** The registered name. */
