@@ -217,7 +217,7 @@ final class ConnectivityRepair {
             return null;
         }
 
-        /** What the arcs carrying edges reach from a source ({@link ConnectivityRounds#reach}). */
+        /** What the arcs carrying edges reach from a source ({@link UnreachedSets#reach}). */
         private int[] reached() {
             return UnreachedSets.reach(graph, a -> units[a] > 0);
         }

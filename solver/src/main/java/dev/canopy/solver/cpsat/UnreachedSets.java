@@ -2,6 +2,7 @@ package dev.canopy.solver.cpsat;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -19,10 +20,12 @@ import java.util.function.IntPredicate;
  */
 final class UnreachedSets {
     /**
-     * A vertex set of channel c (classes and hubs, no source) that substream s must enter
-     * wherever a class in it holds s: one cut per such class.
+     * A vertex set of channel c (classes and hubs, no source) that every substream of c must
+     * enter wherever a class in it holds the substream: one cut per substream and such class.
+     * (The set needs an entry in every substream, not only in the one it was found in: the
+     * substreams are interchangeable, and the next solution would move there.)
      */
-    record Entry(int channel, int substream, BitSet inside) {}
+    record Entry(int channel, BitSet inside) {}
 
     /** A cut {@code sum_i coefficients[i] * x[variables[i]] >= 0}. */
     record Cut(int[] variables, long[] coefficients) {}
@@ -44,7 +47,7 @@ final class UnreachedSets {
         return cuts;
     }
 
-    /** The vertex sets of {@link #separate}, each for every substream of its channel. */
+    /** The vertex sets of {@link #separate}. */
     static List<Entry> entries(ClassModel model, long[] values, boolean whole) {
         List<Entry> entries = new ArrayList<>();
         for (int c = 0; c < model.graphs.length; c++) {
@@ -53,72 +56,63 @@ final class UnreachedSets {
                 unreached.addAll(unreached(model, c, s, values, whole));
             }
             for (BitSet inside : unreached) {
-                // The set needs an entry in every substream, not only in the one found: the
-                // substreams are interchangeable, and the next solution would move there.
-                for (int s = 0; s < model.x[c].length; s++) {
-                    entries.add(new Entry(c, s, inside));
-                }
+                entries.add(new Entry(c, inside));
             }
         }
         return entries;
     }
 
-    /** The entry's cuts: one per class inside that may hold its substream. */
+    /** The entry's cuts: per substream, one per class inside that may hold it. */
     static List<Cut> cuts(ClassModel model, Entry entry) {
         ChannelGraph graph = model.graphs[entry.channel()];
-        int[] holds = model.holds[entry.channel()][entry.substream()];
         List<Integer> entering = entering(graph, entry.inside());
+        List<Integer> shared = shared(graph, entering);
         List<Cut> cuts = new ArrayList<>();
-        for (int h = entry.inside().nextSetBit(0);
-                h >= 0 && h < graph.classes;
-                h = entry.inside().nextSetBit(h + 1)) {
-            if (holds[h] >= 0) {
-                cuts.add(cut(graph, model.x[entry.channel()][entry.substream()], entering, h, holds[h]));
+        for (int s = 0; s < model.x[entry.channel()].length; s++) {
+            int[] x = model.x[entry.channel()][s];
+            int[] holds = model.holds[entry.channel()][s];
+            for (int h = entry.inside().nextSetBit(0);
+                    h >= 0 && h < graph.classes;
+                    h = entry.inside().nextSetBit(h + 1)) {
+                if (holds[h] >= 0) {
+                    List<Integer> counted = new ArrayList<>(shared);
+                    counted.addAll(own(graph, entering, h));
+                    cuts.add(cut(x, counted, holds[h]));
+                }
             }
         }
         return cuts;
     }
 
     /**
-     * Writes the entry's cuts into {@code relaxed} and says how many: the edges entering into a
-     * hub or a relaying class, which every cut of the set counts, are summed once into a shared
-     * variable (a set's cuts otherwise repeat that sum, hundreds of terms, per class inside).
+     * Writes the entry's cuts into {@code relaxed} and says how many: per substream, the edges
+     * entering into a hub or a relaying class, which every cut of the set counts, are summed
+     * once into a shared variable (a set's cuts otherwise repeat that sum, hundreds of terms, per
+     * class inside), and each cut adds its class's own arcs and its holding.
      */
     static int add(LinearModel relaxed, ClassModel model, Entry entry) {
         ChannelGraph graph = model.graphs[entry.channel()];
-        int[] x = model.x[entry.channel()][entry.substream()];
-        int[] holds = model.holds[entry.channel()][entry.substream()];
         List<Integer> entering = entering(graph, entry.inside());
-        List<Integer> shared = new ArrayList<>();
-        for (int a : entering) {
-            if (graph.isHub(graph.head[a]) || graph.sender[graph.head[a]]) {
-                shared.add(index(model, x[a]));
-            }
-        }
-        var sum = relaxed.sum(shared.stream().mapToInt(Integer::intValue).toArray());
+        List<Integer> shared = shared(graph, entering);
         int cuts = 0;
-        for (int h = entry.inside().nextSetBit(0);
-                h >= 0 && h < graph.classes;
-                h = entry.inside().nextSetBit(h + 1)) {
-            if (holds[h] < 0) {
-                continue;
-            }
-            List<Integer> own = new ArrayList<>();
-            for (int a : entering) {
-                if (graph.head[a] == h && !graph.sender[h]) {
-                    own.add(index(model, x[a]));
+        for (int s = 0; s < model.x[entry.channel()].length; s++) {
+            int[] x = model.x[entry.channel()][s];
+            int[] holds = model.holds[entry.channel()][s];
+            var sum = relaxed.sum(
+                    shared.stream().mapToInt(a -> index(model, x[a])).toArray());
+            for (int h = entry.inside().nextSetBit(0);
+                    h >= 0 && h < graph.classes;
+                    h = entry.inside().nextSetBit(h + 1)) {
+                if (holds[h] >= 0) {
+                    Cut cut = cut(x, own(graph, entering, h), holds[h]);
+                    int[] vars = new int[cut.variables().length];
+                    for (int i = 0; i < vars.length; i++) {
+                        vars[i] = index(model, cut.variables()[i]);
+                    }
+                    relaxed.add(new LpBound.Row(vars, cut.coefficients(), 0, Long.MAX_VALUE), sum);
+                    cuts++;
                 }
             }
-            int[] vars = new int[own.size() + 1];
-            long[] coefficients = new long[vars.length];
-            for (int i = 0; i < own.size(); i++) {
-                vars[i] = own.get(i);
-                coefficients[i] = 1;
-            }
-            vars[own.size()] = index(model, holds[h]);
-            coefficients[own.size()] = -1;
-            relaxed.add(new LpBound.Row(vars, coefficients, 0, Long.MAX_VALUE), sum);
-            cuts++;
         }
         return cuts;
     }
@@ -176,7 +170,7 @@ final class UnreachedSets {
     }
 
     /** The arcs into {@code inside} from outside it. */
-    static List<Integer> entering(ChannelGraph graph, BitSet inside) {
+    private static List<Integer> entering(ChannelGraph graph, BitSet inside) {
         List<Integer> entering = new ArrayList<>();
         for (int a = 0; a < graph.arcs(); a++) {
             if (!inside.get(graph.tail[a]) && inside.get(graph.head[a])) {
@@ -187,26 +181,44 @@ final class UnreachedSets {
     }
 
     /**
-     * {@code edges entering C >= holds}, counting only the arcs that end in a hub, in h or in a
-     * class that relays: the path from a source to a holder of h enters C last along an arc into
-     * h or into a node further up the path, which sends (as in {@link RelayEntryCuts}).
+     * The entering arcs that every cut of the set counts: those into a hub or a relaying class.
+     * A cut for class h also counts its {@link #own} arcs: the path from a source to a holder of
+     * h enters C last along an arc into h or into a node further up the path, which sends (as in
+     * {@link RelayEntryCuts}); arcs into other classes, which do not send, are not counted.
      */
-    static Cut cut(ChannelGraph graph, int[] x, List<Integer> entering, int h, int holds) {
-        List<Integer> counted = new ArrayList<>();
+    private static List<Integer> shared(ChannelGraph graph, List<Integer> entering) {
+        List<Integer> shared = new ArrayList<>();
         for (int a : entering) {
-            int head = graph.head[a];
-            if (graph.isHub(head) || head == h || graph.sender[head]) {
-                counted.add(x[a]);
+            if (graph.isHub(graph.head[a]) || graph.sender[graph.head[a]]) {
+                shared.add(a);
             }
         }
-        int[] vars = new int[counted.size() + 1];
+        return shared;
+    }
+
+    /** The entering arcs into h that {@link #shared} leaves out: all of them when h does not send. */
+    private static List<Integer> own(ChannelGraph graph, List<Integer> entering, int h) {
+        List<Integer> own = new ArrayList<>();
+        if (!graph.sender[h]) {
+            for (int a : entering) {
+                if (graph.head[a] == h) {
+                    own.add(a);
+                }
+            }
+        }
+        return own;
+    }
+
+    /** {@code sum of x over arcs >= holds}, as a cut over the class model's variables. */
+    private static Cut cut(int[] x, List<Integer> arcs, int holds) {
+        int[] vars = new int[arcs.size() + 1];
         long[] coefficients = new long[vars.length];
-        for (int i = 0; i < counted.size(); i++) {
-            vars[i] = counted.get(i);
+        for (int i = 0; i < arcs.size(); i++) {
+            vars[i] = x[arcs.get(i)];
             coefficients[i] = 1;
         }
-        vars[counted.size()] = holds;
-        coefficients[counted.size()] = -1;
+        vars[arcs.size()] = holds;
+        coefficients[arcs.size()] = -1;
         return new Cut(vars, coefficients);
     }
 
@@ -221,7 +233,7 @@ final class UnreachedSets {
      */
     static int[] reach(ChannelGraph graph, IntPredicate carries) {
         int[] via = new int[graph.vertices];
-        java.util.Arrays.fill(via, UNREACHED);
+        Arrays.fill(via, UNREACHED);
         List<List<Integer>> out = graph.outArcs();
         Deque<Integer> queue = new ArrayDeque<>();
         for (int g = 0; g < graph.classes; g++) {
