@@ -4,6 +4,7 @@ import dev.canopy.solver.Locality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * A solution of the class model made from a {@link ConnectivityRounds} round's optimum, which
@@ -46,13 +47,38 @@ final class ConnectivityRepair {
 
     private ConnectivityRepair() {}
 
-    /** The repair of {@code values} (by the class model's variable numbers), or empty when it fails. */
+    /**
+     * The repair of {@code values} (by the class model's variable numbers) in the classes' own
+     * order, or empty when it fails.
+     */
     static Optional<Repaired> of(ClassModel model, long[] values) {
-        return of(model, values, true);
+        return of(model, values, true, 0);
     }
 
-    /** The repair, with the descent or without it (the tests compare). */
-    static Optional<Repaired> of(ClassModel model, long[] values, boolean descend) {
+    /**
+     * The cheapest of the repairs of {@code values} in {@code orders} orders of the classes (the
+     * classes' own, then shuffles seeded 1, 2, ...), or empty when every one fails; after the
+     * first, no further order is tried once the budget's deadline has passed.
+     */
+    static Optional<Repaired> cheapest(ClassModel model, long[] values, int orders, Budget budget) {
+        Optional<Repaired> best = Optional.empty();
+        for (int order = 0; order < orders && (order == 0 || !budget.expired()); order++) {
+            Optional<Repaired> repaired = of(model, values, true, order);
+            if (repaired.isPresent()
+                    && (best.isEmpty() || repaired.get().cost() < best.get().cost())) {
+                best = repaired;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The repair with the descent or without it (the tests compare), visiting the classes in
+     * order number {@code order}: 0 for their own order, else a shuffle seeded with it. Moves of
+     * equal added cost are made in the order their classes are visited, and the descent visits
+     * the holding classes in it.
+     */
+    static Optional<Repaired> of(ClassModel model, long[] values, boolean descend, int order) {
         int channels = model.graphs.length;
         PeerClasses pc = model.classes;
         long[][][] units = new long[channels][][];
@@ -76,7 +102,7 @@ final class ConnectivityRepair {
         long cost = 0;
         for (int c = 0; c < channels; c++) {
             for (long[] substream : units[c]) {
-                Substream repairing = new Substream(model, model.graphs[c], substream, sent);
+                Substream repairing = new Substream(model, model.graphs[c], substream, sent, visit(pc.count, order));
                 if (!repairing.repair()) {
                     return Optional.empty();
                 }
@@ -91,7 +117,26 @@ final class ConnectivityRepair {
         return Optional.of(new Repaired(PlanHint.of(model, units, served), cost));
     }
 
-    /** One substream's units, repaired in place; {@code sent} is every class's edges in all. */
+    /** The classes 0..count-1 in order number {@code order} (see {@link #of(ClassModel, long[], boolean, int)}). */
+    static int[] visit(int count, int order) {
+        int[] classes = new int[count];
+        for (int i = 0; i < count; i++) {
+            classes[i] = i;
+        }
+        Random random = new Random(order);
+        for (int i = count - 1; order > 0 && i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swapped = classes[i];
+            classes[i] = classes[j];
+            classes[j] = swapped;
+        }
+        return classes;
+    }
+
+    /**
+     * One substream's units, repaired in place; {@code sent} is every class's edges in all, and
+     * {@code visit} the order in which classes are tried.
+     */
     private static final class Substream {
         private final PeerClasses pc;
         private final ChannelGraph graph;
@@ -100,8 +145,10 @@ final class ConnectivityRepair {
         private final long[] into;
         private final long[] out;
         private final List<List<Integer>> inArcs;
+        private final int[] visit;
 
-        Substream(ClassModel model, ChannelGraph graph, long[] units, long[] sent) {
+        Substream(ClassModel model, ChannelGraph graph, long[] units, long[] sent, int[] visit) {
+            this.visit = visit;
             this.pc = model.classes;
             this.graph = graph;
             this.units = units;
@@ -120,7 +167,7 @@ final class ConnectivityRepair {
             while (true) {
                 int[] via = reached();
                 List<Integer> senders = new ArrayList<>();
-                for (int g = 0; g < graph.classes; g++) {
+                for (int g : visit) {
                     if (via[g] != UnreachedSets.UNREACHED && hasRoom(g)) {
                         senders.add(g);
                     }
@@ -128,7 +175,7 @@ final class ConnectivityRepair {
                 long bestDelta = Long.MAX_VALUE;
                 int[] bestPath = null;
                 int[] bestChain = null;
-                for (int h = 0; h < graph.classes; h++) {
+                for (int h : visit) {
                     if (via[h] != UnreachedSets.UNREACHED || into[h] == 0) {
                         continue;
                     }
@@ -165,7 +212,7 @@ final class ConnectivityRepair {
             int[] via = reached();
             for (int pass = 0; pass < PASSES; pass++) {
                 boolean moved = false;
-                for (int h = 0; h < graph.classes; h++) {
+                for (int h : visit) {
                     int[] after = into[h] > 0 ? cheaperFeeder(h, via) : null;
                     if (after != null) {
                         via = after;
@@ -190,7 +237,7 @@ final class ConnectivityRepair {
             }
             long best = saved;
             int[] bestPath = null;
-            for (int g = 0; g < graph.classes; g++) {
+            for (int g : visit) {
                 if (via[g] == UnreachedSets.UNREACHED || g == h || !hasRoom(g)) {
                     continue;
                 }

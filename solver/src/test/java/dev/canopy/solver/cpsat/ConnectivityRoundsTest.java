@@ -194,11 +194,47 @@ class ConnectivityRoundsTest {
     void theDescentLowersTheRepairsCost() {
         long[] relaxed = relaxedOptimum();
 
-        long with = ConnectivityRepair.of(model, relaxed, true).orElseThrow().cost();
+        long with = ConnectivityRepair.of(model, relaxed, true, 0).orElseThrow().cost();
         long without =
-                ConnectivityRepair.of(model, relaxed, false).orElseThrow().cost();
+                ConnectivityRepair.of(model, relaxed, false, 0).orElseThrow().cost();
 
         assertThat(with).isLessThan(without);
+    }
+
+    /**
+     * The repair in every order of the classes that does not fail is a solution of the class
+     * model with every holding class reached, and the cheapest over the rounds' orders is cheaper
+     * on this network than the repair in the classes' own order.
+     */
+    @Test
+    void everyOrdersRepairIsASolutionAndTheCheapestBeatsTheFirstOrder() {
+        long[] relaxed = relaxedOptimum();
+        int repaired = 0;
+        for (int order = 0; order < ConnectivityRounds.REPAIR_ORDERS; order++) {
+            Optional<ConnectivityRepair.Repaired> repair = ConnectivityRepair.of(model, relaxed, true, order);
+            if (repair.isPresent()) {
+                long[] solution =
+                        model.solve.complete(repair.get().hint(), 1, BUDGET).orElseThrow();
+                assertThat(costOf(solution)).isEqualTo(repair.get().cost());
+                assertThat(UnreachedSets.separate(model, solution, false)).isEmpty();
+                repaired++;
+            }
+        }
+        long first = ConnectivityRepair.of(model, relaxed).orElseThrow().cost();
+        long cheapest = ConnectivityRepair.cheapest(model, relaxed, ConnectivityRounds.REPAIR_ORDERS, BUDGET)
+                .orElseThrow()
+                .cost();
+
+        assertThat(repaired).isGreaterThan(1);
+        assertThat(cheapest).isLessThan(first);
+    }
+
+    @Test
+    void orderZeroVisitsTheClassesInTheirOwnOrderAndTheOthersShuffleThemTheSameWayEveryTime() {
+        assertThat(ConnectivityRepair.visit(5, 0)).containsExactly(0, 1, 2, 3, 4);
+        int[] shuffled = ConnectivityRepair.visit(40, 3);
+        assertThat(shuffled).containsExactlyInAnyOrder(ConnectivityRepair.visit(40, 0));
+        assertThat(shuffled).isNotEqualTo(ConnectivityRepair.visit(40, 0)).isEqualTo(ConnectivityRepair.visit(40, 3));
     }
 
     /**
