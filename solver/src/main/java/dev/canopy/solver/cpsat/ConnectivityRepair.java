@@ -32,6 +32,11 @@ import java.util.Random;
  * four-tier 2,000 peers, 447,900 against the bound 447,000 (the heuristic plan: 459,300);
  * log-normal 2,000 k = 8, 398,100 (403,500). The repair alone, without the descent, came to
  * 456,000 and 424,200.
+ *
+ * <p>Both steps make moves of equal added cost in the order they visit the classes, and which
+ * comes first changes what is left for later: the rounds repair each solution in several orders
+ * ({@link #cheapest}). Four-tier 500 peers, seed 21, the fifth round's solution: 210,300 to
+ * 213,900 over 15 shuffled orders, against the bound 210,000.
  */
 final class ConnectivityRepair {
     /**
