@@ -65,6 +65,10 @@ final class ChannelGraph {
     private final Map<String, Integer> hubByScope;
     /** Arc number by {@code tail * vertices + head}. */
     private final Map<Long, Integer> arcOf = new HashMap<>();
+    /** Out and in arcs per vertex, built once: the repair's reachability search asks for them per move. */
+    private final List<List<Integer>> outArcs;
+
+    private final List<List<Integer>> inArcs;
 
     private ChannelGraph(
             PeerClasses pc,
@@ -103,6 +107,8 @@ final class ChannelGraph {
             unitCost[a] = arcs.get(a)[2];
             arcOf.put((long) tail[a] * vertices + head[a], a);
         }
+        outArcs = arcsPerVertex(tail);
+        inArcs = arcsPerVertex(head);
     }
 
     /**
@@ -140,28 +146,26 @@ final class ChannelGraph {
         return path;
     }
 
-    /** Out arcs per vertex. */
+    /** Out arcs per vertex (unmodifiable). */
     List<List<Integer>> outArcs() {
-        List<List<Integer>> out = new ArrayList<>();
-        for (int v = 0; v < vertices; v++) {
-            out.add(new ArrayList<>());
-        }
-        for (int a = 0; a < tail.length; a++) {
-            out.get(tail[a]).add(a);
-        }
-        return out;
+        return outArcs;
     }
 
-    /** In arcs per vertex. */
+    /** In arcs per vertex (unmodifiable). */
     List<List<Integer>> inArcs() {
-        List<List<Integer>> in = new ArrayList<>();
+        return inArcs;
+    }
+
+    /** Per vertex, the arcs whose {@code end} (tail or head) it is, unmodifiable. */
+    private List<List<Integer>> arcsPerVertex(int[] end) {
+        List<List<Integer>> arcs = new ArrayList<>();
         for (int v = 0; v < vertices; v++) {
-            in.add(new ArrayList<>());
+            arcs.add(new ArrayList<>());
         }
-        for (int a = 0; a < head.length; a++) {
-            in.get(head[a]).add(a);
+        for (int a = 0; a < end.length; a++) {
+            arcs.get(end[a]).add(a);
         }
-        return in;
+        return arcs.stream().map(List::copyOf).toList();
     }
 
     int arcs() {

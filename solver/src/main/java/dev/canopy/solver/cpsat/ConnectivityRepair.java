@@ -105,9 +105,10 @@ final class ConnectivityRepair {
             }
         }
         long cost = 0;
+        int[] visit = visit(pc.count, order);
         for (int c = 0; c < channels; c++) {
             for (long[] substream : units[c]) {
-                Substream repairing = new Substream(model, model.graphs[c], substream, sent, visit(pc.count, order));
+                Substream repairing = new Substream(model, model.graphs[c], substream, sent, visit);
                 if (!repairing.repair()) {
                     return Optional.empty();
                 }
