@@ -52,6 +52,9 @@ final class ClassModel {
     /** Share of the time left after the LP that the {@link ConnectivityRounds} may take. */
     static final double ROUNDS_SHARE = 0.6;
 
+    /** Share of the time left after the rounds that the {@link ClosingSolve} may take. */
+    static final double CLOSING_SHARE = 0.5;
+
     final PeerClasses classes;
     final ChannelGraph[] graphs;
     /** m[c][h]: served nodes of receiver class h, or -1. */
@@ -133,14 +136,27 @@ final class ClassModel {
 
     /**
      * Phase two's LP bound within {@value #LP_SHARE} of the time left, then the connectivity
-     * rounds within {@value #ROUNDS_SHARE} of what is left. Their cuts stay out of the CP-SAT
-     * model: tens of thousands of long rows (60,568 at homogeneous 2,000, k = 8) left its phase
-     * two without a solution within its budget; only their bound joins it.
+     * rounds within {@value #ROUNDS_SHARE} of what is left and, unless a round proved its
+     * optimum, the {@link ClosingSolve} with their cuts within {@value #CLOSING_SHARE} of what is
+     * left then. The cuts stay out of the CP-SAT model: tens of thousands of long rows (60,568 at
+     * homogeneous 2,000, k = 8) left its phase two without a solution within its budget; only
+     * their bound joins it.
      */
     private LexicographicSolve.Bounds costBounds(CpModel model, LinearExpr cost, long seed, Budget budget) {
         OptionalLong lp = LpBound.of(model.model(), flow, cost, budget.share(LP_SHARE));
         ConnectivityRounds.Result rounds = ConnectivityRounds.run(this, model, cost, budget.share(ROUNDS_SHARE));
-        return new LexicographicSolve.Bounds(lp, rounds.bound(), rounds.rounds(), rounds.cuts(), rounds.start());
+        boolean proved = rounds.start().isPresent()
+                && rounds.bound().isPresent()
+                && rounds.start().get().cost() <= rounds.bound().getAsLong();
+        ClosingSolve.Result closing = proved || rounds.rounds() == 0
+                ? ClosingSolve.Result.NONE
+                : ClosingSolve.run(this, model, cost, rounds, budget.share(CLOSING_SHARE));
+        OptionalLong bound = rounds.bound();
+        if (closing.bound().isPresent()) {
+            bound = OptionalLong.of(Math.max(closing.bound().getAsLong(), bound.orElse(0)));
+        }
+        Optional<ConnectivityRepair.Repaired> start = closing.start().isPresent() ? closing.start() : rounds.start();
+        return new LexicographicSolve.Bounds(lp, bound, rounds.rounds(), rounds.cuts(), start, closing.status());
     }
 
     /** The edges of one substream: hubs conserve, a class takes at most its size and says whether it holds. */

@@ -86,22 +86,17 @@ final class ConnectivityRepair {
     static Optional<Repaired> of(ClassModel model, long[] values, boolean descend, int order) {
         int channels = model.graphs.length;
         PeerClasses pc = model.classes;
-        long[][][] units = new long[channels][][];
-        long[][] served = new long[channels][pc.count];
+        long[][][] units = PlanHint.units(model, values);
+        long[][] served = PlanHint.served(model, values);
         long[] sent = new long[pc.count];
         for (int c = 0; c < channels; c++) {
             ChannelGraph graph = model.graphs[c];
-            units[c] = new long[model.x[c].length][graph.arcs()];
-            for (int s = 0; s < units[c].length; s++) {
+            for (long[] substream : units[c]) {
                 for (int a = 0; a < graph.arcs(); a++) {
-                    units[c][s][a] = values[model.x[c][s][a]];
                     if (!graph.isHub(graph.tail[a])) {
-                        sent[graph.tail[a]] += units[c][s][a];
+                        sent[graph.tail[a]] += substream[a];
                     }
                 }
-            }
-            for (int h = 0; h < pc.count; h++) {
-                served[c][h] = model.m[c][h] >= 0 ? values[model.m[c][h]] : 0;
             }
         }
         long cost = 0;

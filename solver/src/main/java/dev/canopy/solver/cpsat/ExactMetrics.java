@@ -21,6 +21,7 @@ final class ExactMetrics {
         if (outcome.bounds().rounds() > 0) {
             plan.metric("exact.connectivityRounds", outcome.bounds().rounds());
             plan.metric("exact.connectivityCuts", outcome.bounds().cuts());
+            plan.metric("exact.closingSolve", outcome.bounds().closing().label());
         }
         outcome.bounds().start().ifPresent(start -> plan.metric("exact.roundsStartCost", start.cost()));
         plan.metric("exact.roundsStart", outcome.start().name().toLowerCase(Locale.ROOT));

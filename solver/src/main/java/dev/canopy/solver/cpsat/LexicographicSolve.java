@@ -101,19 +101,23 @@ final class LexicographicSolve {
      * What {@link CostBounds} found.
      *
      * @param lp the LP relaxation's bound, if solved
-     * @param connectivity the {@link ConnectivityRounds}' bound, if one round was proved
+     * @param connectivity the {@link ConnectivityRounds}' bound, if one round was proved, raised by
+     *     their {@link ClosingSolve}'s
      * @param rounds connectivity rounds solved
      * @param cuts connectivity cuts found
      * @param start a solution of phase two's model (its counting variables) found on the way, if
      *     any: phase two starts from it when it is cheaper than phase one's solution
+     * @param closing how the rounds' {@link ClosingSolve} ended
      */
     record Bounds(
             OptionalLong lp,
             OptionalLong connectivity,
             int rounds,
             int cuts,
-            Optional<ConnectivityRepair.Repaired> start) {
-        static final Bounds NONE = new Bounds(OptionalLong.empty(), OptionalLong.empty(), 0, 0, Optional.empty());
+            Optional<ConnectivityRepair.Repaired> start,
+            ClosingSolve.Status closing) {
+        static final Bounds NONE = new Bounds(
+                OptionalLong.empty(), OptionalLong.empty(), 0, 0, Optional.empty(), ClosingSolve.Status.NOT_RUN);
 
         /** The higher of the two bounds, if any. */
         OptionalLong best() {

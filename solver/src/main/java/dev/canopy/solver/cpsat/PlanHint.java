@@ -115,6 +115,36 @@ final class PlanHint {
         return new Values(Arrays.copyOf(vars, size), Arrays.copyOf(values, size));
     }
 
+    /** The values of a full solution (by the class model's variable numbers) as {@link #of(ClassModel, long[][][], long[][])}'s. */
+    static Values of(ClassModel model, long[] values) {
+        return of(model, units(model, values), served(model, values));
+    }
+
+    /** {@code units[c][s][a]}: a full solution's edges per arc, a fresh array. */
+    static long[][][] units(ClassModel model, long[] values) {
+        long[][][] units = new long[model.graphs.length][][];
+        for (int c = 0; c < units.length; c++) {
+            units[c] = new long[model.x[c].length][model.graphs[c].arcs()];
+            for (int s = 0; s < units[c].length; s++) {
+                for (int a = 0; a < units[c][s].length; a++) {
+                    units[c][s][a] = values[model.x[c][s][a]];
+                }
+            }
+        }
+        return units;
+    }
+
+    /** {@code served[c][h]}: a full solution's served nodes per receiver class, 0 for the others. */
+    static long[][] served(ClassModel model, long[] values) {
+        long[][] served = new long[model.graphs.length][model.classes.count];
+        for (int c = 0; c < served.length; c++) {
+            for (int h = 0; h < served[c].length; h++) {
+                served[c][h] = model.m[c][h] >= 0 ? values[model.m[c][h]] : 0;
+            }
+        }
+        return served;
+    }
+
     /** The substreams by locality cost, most first (then by number). */
     private static Integer[] byCost(ChannelGraph graph, long[][] units) {
         long[] cost = new long[units.length];

@@ -7,15 +7,10 @@ import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
-import dev.canopy.model.Snapshot;
-import dev.canopy.model.generate.GeneratorOptions;
-import dev.canopy.model.generate.NetworkGenerator;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.policies.verify.PlanVerifier;
-import dev.canopy.solver.Locality;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
-import dev.canopy.solver.greedy.GreedyStrategy;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,8 +25,9 @@ import org.junit.jupiter.api.Test;
  * LP's and the verified plan's cost.
  */
 class ConnectivityRoundsTest {
-    private static final Budget BUDGET = new Budget(10, Optional.empty());
+    private static final Budget BUDGET = PhaseTwoFixture.BUDGET;
 
+    private PhaseTwoFixture fixture;
     private PlanningProblem problem;
     private ClassModel model;
     private long greedyCost;
@@ -45,32 +41,12 @@ class ConnectivityRoundsTest {
 
     /** Phase two's model (serve everyone, least cost) of a four-tier network, hinted with greedy's plan. */
     private void phaseTwoStartingFromGreedy(int peers) {
-        Snapshot snapshot =
-                NetworkGenerator.generate(GeneratorOptions.defaults(peers).withSeed(1));
-        problem = PlanningProblem.of(snapshot);
-        Plan plan = new GreedyStrategy().plan(problem);
-        assertThat(PlanVerifier.verify(problem.routing(), plan).violations()).isEmpty();
-        assertThat(plan.unserved()).isEmpty();
-        greedyCost = Locality.planCost(problem.index(), plan);
-        model = new ClassModel(PeerClasses.of(problem));
-        greedy = PlanHint.of(model, plan)
-                .flatMap(hint -> model.solve.complete(hint, 1, BUDGET))
-                .orElseThrow();
-        long everyone = 0;
-        long[] weight = model.tierWeights();
-        for (int c = 0; c < model.index.channelCount(); c++) {
-            for (int q : model.index.receivers(c)) {
-                everyone += weight[model.index.node(q).tier().ordinal()];
-            }
-        }
-        CpModel cp = model.solve.model();
-        cp.addGreaterOrEqual(model.servedObjective(), everyone);
-        cost = model.costObjective();
-        cp.minimize(cost);
-        cp.clearHints();
-        for (int i = 0; i < greedy.length; i++) {
-            cp.addHint(model.solve.var(i), greedy[i]);
-        }
+        fixture = PhaseTwoFixture.of(peers);
+        problem = fixture.problem();
+        model = fixture.model();
+        greedy = fixture.greedy();
+        greedyCost = fixture.greedyCost();
+        cost = fixture.cost();
     }
 
     @Test
@@ -291,20 +267,7 @@ class ConnectivityRoundsTest {
     }
 
     private long costOf(long[] values) {
-        long sum = 0;
-        for (int i = 0; i < cost.numElements(); i++) {
-            sum += cost.getCoefficient(i) * values[indexOf(cost.getVariableIndex(i))];
-        }
-        return sum;
-    }
-
-    private int indexOf(int cpIndex) {
-        for (int i = 0; i < model.variables(); i++) {
-            if (model.solve.var(i).getIndex() == cpIndex) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("no variable " + cpIndex);
+        return fixture.costOf(values);
     }
 
     private static long value(UnreachedSets.Cut cut, long[] values) {

@@ -1,0 +1,190 @@
+package dev.canopy.solver.cpsat;
+
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.LinearExpr;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The class model's phase two solved whole by SCIP, OR-Tools' other MIP solver, after the {@link
+ * ConnectivityRounds}: every linear row, the {@link SourceFlow}'s too, with every cut the rounds
+ * found, below the cheapest solution the rounds found. Why: the rounds' bound plateaus while
+ * their relaxation keeps finding solutions of the same cost that leave classes unreached, and
+ * their repairs stop a few edges above it (four-tier 500 peers, seed 21: bound 210,000 from the
+ * third round on, best repair 210,300). With the flow's rows the model is exact for
+ * reachability, and the rounds' cuts give its LP what the flow's big-M rows do not. On that
+ * instance SCIP found a solution of 210,000 in 322 nodes (47 s), which proves it optimal; CBC
+ * on the same rows, without the cap, found 211,200 in 400 s and no bound above 210,000. Where
+ * the rounds leave more, SCIP found nothing below the start and no bound above the rounds':
+ * four-tier 2,000 peers, seed 24 (0.2 %), in 600 s and 3,000 nodes; four-tier 1,000 peers,
+ * seed 22 (0.7 %), in 210 s. SCIP on the class model without the cuts found no solution at all
+ * in 240 s (four-tier 500 peers, seed 1; docs/benchmarks.md).
+ *
+ * <p>Each outcome bounds phase two (the cap {@code cost <= start - 1} only drops solutions no
+ * cheaper than the start): a proved optimum below the cap is the class model's optimum, and its
+ * solution the start; an infeasible capped model proves the start optimal; a solution found
+ * within the limits replaces the start, and SCIP's bound joins the rounds'. A solution is taken
+ * only when, rounded to integers, it meets every row exactly. The proofs are SCIP's, in floating
+ * point, like CBC's in the rounds. SCIP is deterministic, and its node limit scales with the
+ * deterministic budget, so the result repeats unless the deadline stops it first.
+ */
+final class ClosingSolve {
+    /** How the solve ended: not run, proved optimal below the start, start proved, a cheaper solution, nothing. */
+    enum Status {
+        NOT_RUN,
+        OPTIMAL,
+        START_OPTIMAL,
+        IMPROVED,
+        UNFINISHED;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * What the solve found.
+     *
+     * @param bound a proved lower bound on phase two's cost, if any
+     * @param start a solution cheaper than the one it was given, if found
+     */
+    record Result(Status status, OptionalLong bound, Optional<ConnectivityRepair.Repaired> start) {
+        static final Result NONE = new Result(Status.NOT_RUN, OptionalLong.empty(), Optional.empty());
+    }
+
+    private ClosingSolve() {}
+
+    /**
+     * Branch-and-bound nodes per deterministic second of the budget, on a model of {@value
+     * ConnectivityRounds#ROUND_VARIABLES} variables (fewer on larger ones): SCIP has no
+     * deterministic time, and a node limit makes a run without a time limit repeat. Four-tier
+     * 500 peers, seed 21, took 322 nodes (47 s); at 2,000 peers 3,000 nodes in 600 s found
+     * nothing.
+     */
+    static final int NODES_PER_SECOND = 50;
+
+    /** Without a deadline, the wall-clock seconds the solve may take: a safety net above the node limit. */
+    static final int SECONDS = 300;
+
+    /**
+     * Solves {@code phaseTwo}'s linear rows (not changed) with the cuts of the {@code rounds}'
+     * sets, below the cost of their start when there is one, within {@value #NODES_PER_SECOND}
+     * nodes per deterministic second and the budget's deadline, or {@value #SECONDS} s without
+     * one.
+     */
+    static Result run(
+            ClassModel model, CpModel phaseTwo, LinearExpr cost, ConnectivityRounds.Result rounds, Budget budget) {
+        Duration left = budget.left().orElse(Duration.ofSeconds(SECONDS));
+        double scale = Math.min(1, ConnectivityRounds.ROUND_VARIABLES / (double) model.variables());
+        long nodes = (long) Math.floor(NODES_PER_SECOND * budget.deterministicSeconds() * scale);
+        if (left.toMillis() < 1 || nodes < 1) {
+            return Result.NONE;
+        }
+        List<UnreachedSets.Entry> entries = rounds.entries();
+        Optional<ConnectivityRepair.Repaired> start = rounds.start();
+        Optional<LinearModel> loaded = LinearModel.of("SCIP", phaseTwo.model(), new LpBound.Omitted(0, 0), cost, true);
+        if (loaded.isEmpty()) {
+            return Result.NONE;
+        }
+        LinearModel whole = loaded.get();
+        try {
+            int checked = whole.rows.size();
+            for (UnreachedSets.Entry entry : entries) {
+                UnreachedSets.add(whole, model, entry);
+            }
+            start.ifPresent(s -> whole.add(costRow(whole, s.cost() - 1)));
+            whole.solver.setTimeLimit(left.toMillis());
+            whole.solver.setSolverSpecificParametersAsString("limits/nodes = " + nodes);
+            MPSolverParameters exactly = new MPSolverParameters();
+            MPSolver.ResultStatus status;
+            try {
+                exactly.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0);
+                status = whole.solver.solve(exactly);
+            } finally {
+                exactly.delete();
+            }
+            return switch (status) {
+                case INFEASIBLE -> start.isPresent()
+                        ? new Result(
+                                Status.START_OPTIMAL,
+                                OptionalLong.of(start.get().cost()),
+                                Optional.empty())
+                        : Result.NONE;
+                case OPTIMAL, FEASIBLE -> solution(model, whole, checked, status == MPSolver.ResultStatus.OPTIMAL);
+                    // Without a solution, OR-Tools reports no bound of SCIP's (0).
+                default -> new Result(Status.UNFINISHED, OptionalLong.empty(), Optional.empty());
+            };
+        } finally {
+            whole.delete();
+        }
+    }
+
+    /** The solve's solution when it meets the first {@code checked} rows (the model's own) in integers. */
+    private static Result solution(ClassModel model, LinearModel whole, int checked, boolean proved) {
+        long[] rounded = new long[whole.vars.length];
+        for (int j = 0; j < rounded.length; j++) {
+            rounded[j] = Math.round(whole.vars[j].solutionValue());
+        }
+        long value = 0;
+        for (int j = 0; j < rounded.length; j++) {
+            value += whole.cost[j] * rounded[j];
+        }
+        OptionalLong bound = proved ? OptionalLong.of(value) : bound(whole);
+        if (!meets(whole, rounded, checked)) {
+            return new Result(Status.UNFINISHED, proved ? bound(whole) : bound, Optional.empty());
+        }
+        long[] values = new long[model.variables()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rounded[model.solve.var(i).getIndex()];
+        }
+        ConnectivityRepair.Repaired found = new ConnectivityRepair.Repaired(PlanHint.of(model, values), value);
+        return new Result(proved ? Status.OPTIMAL : Status.IMPROVED, bound, Optional.of(found));
+    }
+
+    private static OptionalLong bound(LinearModel whole) {
+        double bound = whole.solver.objective().bestBound();
+        return Double.isFinite(bound) ? OptionalLong.of((long) Math.ceil(bound - 1e-6)) : OptionalLong.empty();
+    }
+
+    /** Whether the values meet the first {@code count} rows of the model and every variable's domain. */
+    static boolean meets(LinearModel whole, long[] values, int count) {
+        for (int j = 0; j < values.length; j++) {
+            if (values[j] < whole.lower[j] || values[j] > whole.upper[j]) {
+                return false;
+            }
+        }
+        for (int r = 0; r < count; r++) {
+            LpBound.Row row = whole.rows.get(r);
+            long sum = 0;
+            for (int t = 0; t < row.vars().length; t++) {
+                sum += row.coeffs()[t] * values[row.vars()[t]];
+            }
+            if (sum < row.lo() || sum > row.hi()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code cost <= most}. */
+    private static LpBound.Row costRow(LinearModel whole, long most) {
+        int terms = 0;
+        for (long c : whole.cost) {
+            terms += c != 0 ? 1 : 0;
+        }
+        int[] vars = new int[terms];
+        long[] coeffs = new long[terms];
+        for (int j = 0, t = 0; j < whole.cost.length; j++) {
+            if (whole.cost[j] != 0) {
+                vars[t] = j;
+                coeffs[t++] = whole.cost[j];
+            }
+        }
+        return new LpBound.Row(vars, coeffs, Long.MIN_VALUE, most);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.canopy.solver.cpsat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The closing solve: its solution is a solution of the class model, every holding class
+ * reached, at the cost it states; given that optimum as the start, it proves the start optimal;
+ * and on four-tier 500 peers, seed 21, it closes the gap the rounds leave (slow).
+ */
+class ClosingSolveTest {
+    @Test
+    void withoutAStartItSolvesTheClassModelAndThenProvesThatSolutionOptimal() {
+        PhaseTwoFixture fixture = PhaseTwoFixture.of(100);
+        ClassModel model = fixture.model();
+        ConnectivityRounds.Result rounds =
+                ConnectivityRounds.run(model, model.solve.model(), fixture.cost(), PhaseTwoFixture.BUDGET);
+        ConnectivityRounds.Result withoutStart = new ConnectivityRounds.Result(
+                rounds.bound(), rounds.rounds(), rounds.entries(), rounds.cuts(), Optional.empty());
+
+        ClosingSolve.Result closing = closing(fixture, withoutStart);
+
+        assertThat(closing.status()).isEqualTo(ClosingSolve.Status.OPTIMAL);
+        long optimum = closing.bound().orElseThrow();
+        ConnectivityRepair.Repaired found = closing.start().orElseThrow();
+        assertThat(found.cost()).isEqualTo(optimum);
+        assertThat(optimum)
+                .isGreaterThanOrEqualTo(rounds.bound().orElseThrow())
+                .isLessThanOrEqualTo(fixture.greedyCost());
+        rounds.start().ifPresent(start -> assertThat(optimum).isLessThanOrEqualTo(start.cost()));
+        long[] solution =
+                model.solve.complete(found.hint(), 1, PhaseTwoFixture.BUDGET).orElseThrow();
+        assertThat(fixture.costOf(solution)).isEqualTo(optimum);
+        assertThat(UnreachedSets.separate(model, solution, false)).isEmpty();
+
+        ConnectivityRounds.Result startingThere = new ConnectivityRounds.Result(
+                rounds.bound(), rounds.rounds(), rounds.entries(), rounds.cuts(), Optional.of(found));
+        ClosingSolve.Result again = closing(fixture, startingThere);
+
+        assertThat(again.status()).isEqualTo(ClosingSolve.Status.START_OPTIMAL);
+        assertThat(again.bound()).hasValue(optimum);
+        assertThat(again.start()).isEmpty();
+    }
+
+    /** The rounds stop at 210,000 with a repair of 210,300; the closing solve finds 210,000. */
+    @Test
+    @Tag("slow")
+    void itClosesTheRoundsGapOnFourTier500PeersSeed21() {
+        PhaseTwoFixture fixture = PhaseTwoFixture.of(500, 21);
+        ClassModel model = fixture.model();
+        ConnectivityRounds.Result rounds =
+                ConnectivityRounds.run(model, model.solve.model(), fixture.cost(), new Budget(100, Optional.empty()));
+        assertThat(rounds.bound()).hasValue(210_000);
+        assertThat(rounds.start().orElseThrow().cost()).isEqualTo(210_300);
+
+        ClosingSolve.Result closing = closing(fixture, rounds);
+
+        assertThat(closing.status()).isEqualTo(ClosingSolve.Status.OPTIMAL);
+        assertThat(closing.bound()).hasValue(210_000);
+        long[] solution = model.solve
+                .complete(closing.start().orElseThrow().hint(), 1, PhaseTwoFixture.BUDGET)
+                .orElseThrow();
+        assertThat(fixture.costOf(solution)).isEqualTo(210_000);
+        assertThat(UnreachedSets.separate(model, solution, false)).isEmpty();
+    }
+
+    private static ClosingSolve.Result closing(PhaseTwoFixture fixture, ConnectivityRounds.Result rounds) {
+        ClassModel model = fixture.model();
+        ClosingSolve.Result closing =
+                ClosingSolve.run(model, model.solve.model(), fixture.cost(), rounds, PhaseTwoFixture.BUDGET);
+        System.out.printf(
+                "closing solve: rounds %d, bound %s, start %s; closing %s, bound %s, start %s; greedy %d%n",
+                rounds.rounds(),
+                rounds.bound(),
+                rounds.start().map(ConnectivityRepair.Repaired::cost),
+                closing.status(),
+                closing.bound(),
+                closing.start().map(ConnectivityRepair.Repaired::cost),
+                fixture.greedyCost());
+        return closing;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.canopy.solver.cpsat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.LinearExpr;
+import dev.canopy.model.Snapshot;
+import dev.canopy.model.generate.GeneratorOptions;
+import dev.canopy.model.generate.NetworkGenerator;
+import dev.canopy.model.plan.Plan;
+import dev.canopy.policies.verify.PlanVerifier;
+import dev.canopy.solver.Locality;
+import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.greedy.GreedyStrategy;
+import java.util.Optional;
+
+/**
+ * Phase two's model (serve everyone, least locality cost) of a generated four-tier network
+ * (seed 1 unless given) where greedy serves everyone, hinted with greedy's verified plan: what the tests of
+ * the connectivity rounds and of the closing solve start from.
+ *
+ * @param greedy greedy's plan as a full solution of the class model, by its variable numbers
+ * @param greedyCost the locality cost of greedy's plan
+ */
+record PhaseTwoFixture(PlanningProblem problem, ClassModel model, long[] greedy, long greedyCost, LinearExpr cost) {
+    static final Budget BUDGET = new Budget(10, Optional.empty());
+
+    static PhaseTwoFixture of(int peers) {
+        return of(peers, 1);
+    }
+
+    static PhaseTwoFixture of(int peers, long seed) {
+        Snapshot snapshot =
+                NetworkGenerator.generate(GeneratorOptions.defaults(peers).withSeed(seed));
+        PlanningProblem problem = PlanningProblem.of(snapshot);
+        Plan plan = new GreedyStrategy().plan(problem);
+        assertThat(PlanVerifier.verify(problem.routing(), plan).violations()).isEmpty();
+        assertThat(plan.unserved()).isEmpty();
+        ClassModel model = new ClassModel(PeerClasses.of(problem));
+        long[] greedy = PlanHint.of(model, plan)
+                .flatMap(hint -> model.solve.complete(hint, 1, BUDGET))
+                .orElseThrow();
+        long everyone = 0;
+        long[] weight = model.tierWeights();
+        for (int c = 0; c < model.index.channelCount(); c++) {
+            for (int q : model.index.receivers(c)) {
+                everyone += weight[model.index.node(q).tier().ordinal()];
+            }
+        }
+        CpModel cp = model.solve.model();
+        cp.addGreaterOrEqual(model.servedObjective(), everyone);
+        LinearExpr cost = model.costObjective();
+        cp.minimize(cost);
+        cp.clearHints();
+        for (int i = 0; i < greedy.length; i++) {
+            cp.addHint(model.solve.var(i), greedy[i]);
+        }
+        return new PhaseTwoFixture(problem, model, greedy, Locality.planCost(problem.index(), plan), cost);
+    }
+
+    /** The cost objective's value at a full solution, by the class model's variable numbers. */
+    long costOf(long[] values) {
+        long sum = 0;
+        for (int i = 0; i < cost.numElements(); i++) {
+            sum += cost.getCoefficient(i) * values[indexOf(cost.getVariableIndex(i))];
+        }
+        return sum;
+    }
+
+    private int indexOf(int cpIndex) {
+        for (int i = 0; i < model.variables(); i++) {
+            if (model.solve.var(i).getIndex() == cpIndex) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no variable " + cpIndex);
+    }
+}
