@@ -30,7 +30,8 @@ import java.util.OptionalLong;
  * solution the start; an infeasible capped model proves the start optimal; a solution found
  * within the limits replaces the start, and SCIP's bound joins the rounds'. A solution is taken
  * only when, rounded to integers, it meets every row exactly. The proofs are SCIP's, in floating
- * point, like CBC's in the rounds. SCIP is deterministic, and its node limit scales with the
+ * point, like CBC's in the rounds. Stopped without a solution, it gives no bound (OR-Tools then
+ * reports 0 for SCIP's). SCIP is deterministic, and its node limit scales with the
  * deterministic budget, so the result repeats unless the deadline stops it first.
  */
 final class ClosingSolve {
@@ -116,7 +117,6 @@ final class ClosingSolve {
                                 Optional.empty())
                         : Result.NONE;
                 case OPTIMAL, FEASIBLE -> solution(model, whole, checked, status == MPSolver.ResultStatus.OPTIMAL);
-                    // Without a solution, OR-Tools reports no bound of SCIP's (0).
                 default -> new Result(Status.UNFINISHED, OptionalLong.empty(), Optional.empty());
             };
         } finally {

@@ -45,6 +45,29 @@ class ClosingSolveTest {
         assertThat(again.start()).isEmpty();
     }
 
+    /** A solution is taken only when it meets every row in integers: greedy's does, one edge more does not. */
+    @Test
+    void aSolutionMeetsTheRowsOnlyWhenItKeepsEveryOne() {
+        PhaseTwoFixture fixture = PhaseTwoFixture.of(100);
+        ClassModel model = fixture.model();
+        LinearModel whole = LinearModel.of(
+                        "SCIP", model.solve.model().model(), new LpBound.Omitted(0, 0), fixture.cost(), true)
+                .orElseThrow();
+        try {
+            long[] values = new long[whole.vars.length];
+            for (int i = 0; i < model.variables(); i++) {
+                values[model.solve.var(i).getIndex()] = fixture.greedy()[i];
+            }
+            assertThat(ClosingSolve.meets(whole, values, whole.rows.size())).isTrue();
+
+            int arc = model.x[0][0][0];
+            values[model.solve.var(arc).getIndex()]++;
+            assertThat(ClosingSolve.meets(whole, values, whole.rows.size())).isFalse();
+        } finally {
+            whole.delete();
+        }
+    }
+
     /** The rounds stop at 210,000 with a repair of 210,300; the closing solve finds 210,000. */
     @Test
     @Tag("slow")
