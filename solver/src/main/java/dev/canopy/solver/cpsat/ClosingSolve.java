@@ -22,8 +22,9 @@ import java.util.OptionalLong;
  * on the same rows, without the cap, found 211,200 in 400 s and no bound above 210,000. Where
  * the rounds leave more, SCIP found nothing below the start and no bound above the rounds':
  * four-tier 2,000 peers, seed 24 (0.2 %), in 600 s and 3,000 nodes; four-tier 1,000 peers,
- * seed 22 (0.7 %), in 210 s. SCIP on the class model without the cuts found no solution at all
- * in 240 s (four-tier 500 peers, seed 1; docs/benchmarks.md).
+ * seed 22 (0.7 %), in 210 s. So it is tried only on models of up to {@value #MOST_VARIABLES}
+ * variables. SCIP on the class model without the cuts found no solution at all in 240 s
+ * (four-tier 500 peers, seed 1; docs/benchmarks.md).
  *
  * <p>Each outcome bounds phase two (the cap {@code cost <= start - 1} only drops solutions no
  * cheaper than the start): a proved optimum below the cap is the class model's optimum, and its
@@ -35,9 +36,13 @@ import java.util.OptionalLong;
  * deterministic budget, so the result repeats unless the deadline stops it first.
  */
 final class ClosingSolve {
-    /** How the solve ended: not run, proved optimal below the start, start proved, a cheaper solution, nothing. */
+    /**
+     * How the solve ended: not run, skipped (a model above {@value #MOST_VARIABLES} variables),
+     * proved optimal below the start, start proved, a cheaper solution, nothing.
+     */
     enum Status {
         NOT_RUN,
+        SKIPPED,
         OPTIMAL,
         START_OPTIMAL,
         IMPROVED,
@@ -61,13 +66,22 @@ final class ClosingSolve {
     private ClosingSolve() {}
 
     /**
-     * Branch-and-bound nodes per deterministic second of the budget, on a model of {@value
-     * ConnectivityRounds#ROUND_VARIABLES} variables (fewer on larger ones): SCIP has no
-     * deterministic time, and a node limit makes a run without a time limit repeat. Four-tier
-     * 500 peers, seed 21, took 322 nodes (47 s); at 2,000 peers 3,000 nodes in 600 s found
-     * nothing.
+     * Branch-and-bound nodes per deterministic second of the budget: SCIP has no deterministic
+     * time, and a node limit makes a run without a time limit repeat. Four-tier 500 peers, seed
+     * 21, took 322 nodes (47 s); at 2,000 peers 3,000 nodes in 600 s found nothing.
      */
     static final int NODES_PER_SECOND = 50;
+
+    /**
+     * The largest model, in variables, that the solve is tried on. Above it, on the seven
+     * instances of ExactVersusGreedyTest with 24,219 to 68,625 variables (four-tier 1,000 peers
+     * and the 2,000-peer families), it found no solution and no bound above the rounds' in any,
+     * and added 2 to 5 minutes to each run (a few of which are SCIP's presolve and first LP,
+     * which no node limit bounds: 64 s at 30,612 variables); on the contract's four-tier 3,000
+     * peers, k = 8, it ran into its {@value #SECONDS} s. It proved four-tier 500 peers, seed 21
+     * (19,289 variables), optimal.
+     */
+    static final int MOST_VARIABLES = ConnectivityRounds.ROUND_VARIABLES;
 
     /** Without a deadline, the wall-clock seconds the solve may take: a safety net above the node limit. */
     static final int SECONDS = 300;
@@ -76,13 +90,15 @@ final class ClosingSolve {
      * Solves {@code phaseTwo}'s linear rows (not changed) with the cuts of the {@code rounds}'
      * sets, below the cost of their start when there is one, within {@value #NODES_PER_SECOND}
      * nodes per deterministic second and the budget's deadline, or {@value #SECONDS} s without
-     * one.
+     * one; skipped on a model above {@value #MOST_VARIABLES} variables.
      */
     static Result run(
             ClassModel model, CpModel phaseTwo, LinearExpr cost, ConnectivityRounds.Result rounds, Budget budget) {
+        if (model.variables() > MOST_VARIABLES) {
+            return new Result(Status.SKIPPED, OptionalLong.empty(), Optional.empty());
+        }
         Duration left = budget.left().orElse(Duration.ofSeconds(SECONDS));
-        double scale = Math.min(1, ConnectivityRounds.ROUND_VARIABLES / (double) model.variables());
-        long nodes = (long) Math.floor(NODES_PER_SECOND * budget.deterministicSeconds() * scale);
+        long nodes = (long) Math.floor(NODES_PER_SECOND * budget.deterministicSeconds());
         if (left.toMillis() < 1 || nodes < 1) {
             return Result.NONE;
         }

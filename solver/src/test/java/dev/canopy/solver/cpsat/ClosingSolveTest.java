@@ -2,7 +2,9 @@ package dev.canopy.solver.cpsat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,20 @@ class ClosingSolveTest {
         } finally {
             whole.delete();
         }
+    }
+
+    @Test
+    void itIsSkippedOnAModelAboveItsSize() {
+        PhaseTwoFixture fixture = PhaseTwoFixture.of(1000);
+        assertThat(fixture.model().variables()).isGreaterThan(ClosingSolve.MOST_VARIABLES);
+        ConnectivityRounds.Result rounds =
+                new ConnectivityRounds.Result(OptionalLong.empty(), 1, List.of(), 0, Optional.empty());
+
+        ClosingSolve.Result closing = closing(fixture, rounds);
+
+        assertThat(closing.status()).isEqualTo(ClosingSolve.Status.SKIPPED);
+        assertThat(closing.bound()).isEmpty();
+        assertThat(closing.start()).isEmpty();
     }
 
     /** The rounds stop at 210,000 with a repair of 210,300; the closing solve finds 210,000. */
