@@ -77,9 +77,9 @@ final class ClosingSolve {
      * instances of ExactVersusGreedyTest with 24,219 to 68,625 variables (four-tier 1,000 peers
      * and the 2,000-peer families), it found no solution and no bound above the rounds' in any,
      * and added 2 to 5 minutes to each run (a few of which are SCIP's presolve and first LP,
-     * which no node limit bounds: 64 s at 30,612 variables); on the contract's four-tier 3,000
-     * peers, k = 8, it ran into its {@value #SECONDS} s. It proved four-tier 500 peers, seed 21
-     * (19,289 variables), optimal.
+     * which no node limit bounds: 64 s at 30,612 variables); on the strategy contract's 2,000
+     * peers with parity 2 it ran into its {@value #SECONDS} s. It proved four-tier 500 peers,
+     * seed 21 (19,289 variables), optimal.
      */
     static final int MOST_VARIABLES = ConnectivityRounds.ROUND_VARIABLES;
 
