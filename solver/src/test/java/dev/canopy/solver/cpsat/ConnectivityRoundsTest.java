@@ -7,9 +7,6 @@ import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
-import dev.canopy.model.plan.Plan;
-import dev.canopy.policies.verify.PlanVerifier;
-import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
 import java.util.List;
 import java.util.Optional;
@@ -152,16 +149,10 @@ class ConnectivityRoundsTest {
         assertThat(costOf(solution)).isEqualTo(repaired.cost()).isGreaterThanOrEqualTo(costOf(relaxed));
         assertThat(UnreachedSets.separate(model, solution.clone(), false)).isEmpty();
 
-        Realizer.Result result = Realizer.of(model, var -> solution[var]).run();
-        PlanAssembler assembler = new PlanAssembler(problem.index());
-        long cost = ClassPlanner.addTrees(problem.index(), assembler, result);
-        Plan realized = ExactStrategy.assemble(problem, assembler, result.received());
-        assertThat(PlanVerifier.verify(problem.routing(), realized).violations())
-                .isEmpty();
-        assertThat(realized.unserved()).isEmpty();
-        assertThat(cost).isGreaterThanOrEqualTo(repaired.cost());
-        if (result.complete()) {
-            assertThat(cost).isEqualTo(repaired.cost());
+        PhaseTwoFixture.Realised realised = fixture.realise(solution);
+        assertThat(realised.cost()).isGreaterThanOrEqualTo(repaired.cost());
+        if (realised.complete()) {
+            assertThat(realised.cost()).isEqualTo(repaired.cost());
         }
     }
 

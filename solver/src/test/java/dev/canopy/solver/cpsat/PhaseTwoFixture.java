@@ -10,6 +10,7 @@ import dev.canopy.model.generate.NetworkGenerator;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.policies.verify.PlanVerifier;
 import dev.canopy.solver.Locality;
+import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.greedy.GreedyStrategy;
 import java.util.Optional;
@@ -57,6 +58,25 @@ record PhaseTwoFixture(PlanningProblem problem, ClassModel model, long[] greedy,
         }
         return new PhaseTwoFixture(problem, model, greedy, Locality.planCost(problem.index(), plan), cost);
     }
+
+    /**
+     * Realises a full solution of the class model as a plan, checks that the plan passes the
+     * verifier and serves everyone, and returns what the realiser says: whether the solution was
+     * realised exactly, and the plan's locality cost.
+     */
+    Realised realise(long[] solution) {
+        Realizer.Result result = Realizer.of(model, var -> solution[var]).run();
+        PlanAssembler assembler = new PlanAssembler(problem.index());
+        long cost = ClassPlanner.addTrees(problem.index(), assembler, result);
+        Plan realized = ExactStrategy.assemble(problem, assembler, result.received());
+        assertThat(PlanVerifier.verify(problem.routing(), realized).violations())
+                .isEmpty();
+        assertThat(realized.unserved()).isEmpty();
+        return new Realised(result.complete(), cost);
+    }
+
+    /** A realised solution: whether exactly, and the plan's locality cost. */
+    record Realised(boolean complete, long cost) {}
 
     /** The cost objective's value at a full solution, by the class model's variable numbers. */
     long costOf(long[] values) {
