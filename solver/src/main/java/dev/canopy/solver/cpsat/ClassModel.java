@@ -145,16 +145,10 @@ final class ClassModel {
     private LexicographicSolve.Bounds costBounds(CpModel model, LinearExpr cost, long seed, Budget budget) {
         OptionalLong lp = LpBound.of(model.model(), flow, cost, budget.share(LP_SHARE));
         ConnectivityRounds.Result rounds = ConnectivityRounds.run(this, model, cost, budget.share(ROUNDS_SHARE));
-        boolean proved = rounds.start().isPresent()
-                && rounds.bound().isPresent()
-                && rounds.start().get().cost() <= rounds.bound().getAsLong();
-        ClosingSolve.Result closing = proved || rounds.rounds() == 0
+        ClosingSolve.Result closing = rounds.proved() || rounds.rounds() == 0
                 ? ClosingSolve.Result.NONE
                 : ClosingSolve.run(this, model, cost, rounds, budget.share(CLOSING_SHARE));
-        OptionalLong bound = rounds.bound();
-        if (closing.bound().isPresent()) {
-            bound = OptionalLong.of(Math.max(closing.bound().getAsLong(), bound.orElse(0)));
-        }
+        OptionalLong bound = LexicographicSolve.Bounds.higher(rounds.bound(), closing.bound());
         Optional<ConnectivityRepair.Repaired> start = closing.start().isPresent() ? closing.start() : rounds.start();
         return new LexicographicSolve.Bounds(lp, bound, rounds.rounds(), rounds.cuts(), start, closing.status());
     }

@@ -1,11 +1,9 @@
 package dev.canopy.solver.cpsat;
 
 import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.LinearExpr;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,7 +28,7 @@ import java.util.OptionalLong;
  * cheaper than the start): a proved optimum below the cap is the class model's optimum, and its
  * solution the start; an infeasible capped model proves the start optimal; a solution found
  * within the limits replaces the start, and SCIP's bound joins the rounds'. A solution is taken
- * only when, rounded to integers, it meets every row exactly. The proofs are SCIP's, in floating
+ * only when, rounded to integers, it meets every row exactly ({@link LinearModel#meets}). The proofs are SCIP's, in floating
  * point, like CBC's in the rounds. Stopped without a solution, it gives no bound (OR-Tools then
  * reports 0 for SCIP's). SCIP is deterministic, and its node limit scales with the
  * deterministic budget, so the result repeats unless the deadline stops it first.
@@ -102,7 +100,6 @@ final class ClosingSolve {
         if (left.toMillis() < 1 || nodes < 1) {
             return Result.NONE;
         }
-        List<UnreachedSets.Entry> entries = rounds.entries();
         Optional<ConnectivityRepair.Repaired> start = rounds.start();
         Optional<LinearModel> loaded = LinearModel.of("SCIP", phaseTwo.model(), new LpBound.Omitted(0, 0), cost, true);
         if (loaded.isEmpty()) {
@@ -110,21 +107,14 @@ final class ClosingSolve {
         }
         LinearModel whole = loaded.get();
         try {
-            int checked = whole.rows.size();
-            for (UnreachedSets.Entry entry : entries) {
+            int own = whole.rows.size();
+            for (UnreachedSets.Entry entry : rounds.entries()) {
                 UnreachedSets.add(whole, model, entry);
             }
-            start.ifPresent(s -> whole.add(costRow(whole, s.cost() - 1)));
+            start.ifPresent(s -> whole.capCost(s.cost() - 1));
             whole.solver.setTimeLimit(left.toMillis());
             whole.solver.setSolverSpecificParametersAsString("limits/nodes = " + nodes);
-            MPSolverParameters exactly = new MPSolverParameters();
-            MPSolver.ResultStatus status;
-            try {
-                exactly.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0);
-                status = whole.solver.solve(exactly);
-            } finally {
-                exactly.delete();
-            }
+            MPSolver.ResultStatus status = whole.solveExactly();
             return switch (status) {
                 case INFEASIBLE -> start.isPresent()
                         ? new Result(
@@ -132,7 +122,7 @@ final class ClosingSolve {
                                 OptionalLong.of(start.get().cost()),
                                 Optional.empty())
                         : Result.NONE;
-                case OPTIMAL, FEASIBLE -> solution(model, whole, checked, status == MPSolver.ResultStatus.OPTIMAL);
+                case OPTIMAL, FEASIBLE -> solution(model, whole, own, status == MPSolver.ResultStatus.OPTIMAL);
                 default -> new Result(Status.UNFINISHED, OptionalLong.empty(), Optional.empty());
             };
         } finally {
@@ -140,67 +130,31 @@ final class ClosingSolve {
         }
     }
 
-    /** The solve's solution when it meets the first {@code checked} rows (the model's own) in integers. */
-    private static Result solution(ClassModel model, LinearModel whole, int checked, boolean proved) {
+    /**
+     * The solve's solution, taken when, rounded, it meets the model's {@code own} rows (those
+     * before the cuts and the cap) in integers; its cost is the bound when {@code proved}.
+     */
+    private static Result solution(ClassModel model, LinearModel whole, int own, boolean proved) {
         long[] rounded = new long[whole.vars.length];
         for (int j = 0; j < rounded.length; j++) {
             rounded[j] = Math.round(whole.vars[j].solutionValue());
         }
-        long value = 0;
-        for (int j = 0; j < rounded.length; j++) {
-            value += whole.cost[j] * rounded[j];
+        if (!whole.meets(rounded, own)) {
+            return new Result(Status.UNFINISHED, bound(whole), Optional.empty());
         }
-        OptionalLong bound = proved ? OptionalLong.of(value) : bound(whole);
-        if (!meets(whole, rounded, checked)) {
-            return new Result(Status.UNFINISHED, proved ? bound(whole) : bound, Optional.empty());
-        }
+        long value = whole.costOf(rounded);
         long[] values = new long[model.variables()];
         for (int i = 0; i < values.length; i++) {
             values[i] = rounded[model.solve.var(i).getIndex()];
         }
         ConnectivityRepair.Repaired found = new ConnectivityRepair.Repaired(PlanHint.of(model, values), value);
-        return new Result(proved ? Status.OPTIMAL : Status.IMPROVED, bound, Optional.of(found));
+        return proved
+                ? new Result(Status.OPTIMAL, OptionalLong.of(value), Optional.of(found))
+                : new Result(Status.IMPROVED, bound(whole), Optional.of(found));
     }
 
     private static OptionalLong bound(LinearModel whole) {
         double bound = whole.solver.objective().bestBound();
         return Double.isFinite(bound) ? OptionalLong.of((long) Math.ceil(bound - 1e-6)) : OptionalLong.empty();
-    }
-
-    /** Whether the values meet the first {@code count} rows of the model and every variable's domain. */
-    static boolean meets(LinearModel whole, long[] values, int count) {
-        for (int j = 0; j < values.length; j++) {
-            if (values[j] < whole.lower[j] || values[j] > whole.upper[j]) {
-                return false;
-            }
-        }
-        for (int r = 0; r < count; r++) {
-            LpBound.Row row = whole.rows.get(r);
-            long sum = 0;
-            for (int t = 0; t < row.vars().length; t++) {
-                sum += row.coeffs()[t] * values[row.vars()[t]];
-            }
-            if (sum < row.lo() || sum > row.hi()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@code cost <= most}. */
-    private static LpBound.Row costRow(LinearModel whole, long most) {
-        int terms = 0;
-        for (long c : whole.cost) {
-            terms += c != 0 ? 1 : 0;
-        }
-        int[] vars = new int[terms];
-        long[] coeffs = new long[terms];
-        for (int j = 0, t = 0; j < whole.cost.length; j++) {
-            if (whole.cost[j] != 0) {
-                vars[t] = j;
-                coeffs[t++] = whole.cost[j];
-            }
-        }
-        return new LpBound.Row(vars, coeffs, Long.MIN_VALUE, most);
     }
 }

@@ -1,7 +1,6 @@
 package dev.canopy.solver.cpsat;
 
 import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.LinearExpr;
 import java.time.Duration;
@@ -109,7 +108,12 @@ final class ConnectivityRounds {
             int rounds,
             List<UnreachedSets.Entry> entries,
             int cuts,
-            Optional<ConnectivityRepair.Repaired> start) {}
+            Optional<ConnectivityRepair.Repaired> start) {
+        /** Whether the start reaches the bound: it is then an optimum of the class model. */
+        boolean proved() {
+            return start.isPresent() && bound.isPresent() && start.get().cost() <= bound.getAsLong();
+        }
+    }
 
     private ConnectivityRounds() {}
 
@@ -194,14 +198,8 @@ final class ConnectivityRounds {
             return Optional.empty();
         }
         left.ifPresent(time -> relaxed.solver.setTimeLimit(time.toMillis()));
-        MPSolverParameters exactly = new MPSolverParameters();
-        try {
-            exactly.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0);
-            if (relaxed.solver.solve(exactly) != MPSolver.ResultStatus.OPTIMAL) {
-                return Optional.empty();
-            }
-        } finally {
-            exactly.delete();
+        if (relaxed.solveExactly() != MPSolver.ResultStatus.OPTIMAL) {
+            return Optional.empty();
         }
         long[] values = new long[model.variables()];
         for (int i = 0; i < values.length; i++) {

@@ -121,10 +121,15 @@ final class LexicographicSolve {
 
         /** The higher of the two bounds, if any. */
         OptionalLong best() {
-            if (lp.isEmpty() || connectivity.isEmpty()) {
-                return lp.isPresent() ? lp : connectivity;
+            return higher(lp, connectivity);
+        }
+
+        /** The higher of two bounds, either if only one is present. */
+        static OptionalLong higher(OptionalLong a, OptionalLong b) {
+            if (a.isEmpty() || b.isEmpty()) {
+                return a.isPresent() ? a : b;
             }
-            return OptionalLong.of(Math.max(lp.getAsLong(), connectivity.getAsLong()));
+            return OptionalLong.of(Math.max(a.getAsLong(), b.getAsLong()));
         }
     }
 
@@ -342,7 +347,7 @@ final class LexicographicSolve {
      * The value of {@code expr} at {@code values} (indexed by variable number), or empty when it
      * has a term over a variable not made here.
      */
-    private OptionalLong evaluate(LinearExpr expr, long[] values) {
+    OptionalLong evaluate(LinearExpr expr, long[] values) {
         Map<Integer, Integer> number = new HashMap<>();
         for (int i = 0; i < vars.size(); i++) {
             number.put(vars.get(i).getIndex(), i);

@@ -2,6 +2,7 @@ package dev.canopy.solver.cpsat;
 
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import com.google.ortools.sat.CpModelProto;
 import com.google.ortools.sat.IntegerVariableProto;
@@ -119,6 +120,65 @@ final class LinearModel {
             c.setCoefficient(vars[term.getKey()], term.getValue());
         }
         return c;
+    }
+
+    /**
+     * Solves to a proved optimum (relative gap 0; the solver's default tolerances otherwise),
+     * within whatever limits are set on {@link #solver}.
+     */
+    MPSolver.ResultStatus solveExactly() {
+        MPSolverParameters exactly = new MPSolverParameters();
+        try {
+            exactly.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0);
+            return solver.solve(exactly);
+        } finally {
+            exactly.delete();
+        }
+    }
+
+    /** The cost at {@code values} (by the proto's indices). */
+    long costOf(long[] values) {
+        long sum = 0;
+        for (int j = 0; j < cost.length; j++) {
+            sum += cost[j] * values[j];
+        }
+        return sum;
+    }
+
+    /** Adds the row {@code cost <= most}. */
+    void capCost(long most) {
+        int terms = (int) Arrays.stream(cost).filter(c -> c != 0).count();
+        int[] costVars = new int[terms];
+        long[] coeffs = new long[terms];
+        for (int j = 0, t = 0; j < cost.length; j++) {
+            if (cost[j] != 0) {
+                costVars[t] = j;
+                coeffs[t++] = cost[j];
+            }
+        }
+        add(new LpBound.Row(costVars, coeffs, Long.MIN_VALUE, most));
+    }
+
+    /**
+     * Whether {@code values} (by the proto's indices) lie within every variable's domain and meet
+     * the first {@code count} of {@link #rows} exactly, in integers.
+     */
+    boolean meets(long[] values, int count) {
+        for (int j = 0; j < values.length; j++) {
+            if (values[j] < lower[j] || values[j] > upper[j]) {
+                return false;
+            }
+        }
+        for (LpBound.Row row : rows.subList(0, count)) {
+            long sum = 0;
+            for (int t = 0; t < row.vars().length; t++) {
+                sum += row.coeffs()[t] * values[row.vars()[t]];
+            }
+            if (sum < row.lo() || sum > row.hi()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void delete() {

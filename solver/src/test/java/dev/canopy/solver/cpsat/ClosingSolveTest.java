@@ -62,11 +62,11 @@ class ClosingSolveTest {
             for (int i = 0; i < model.variables(); i++) {
                 values[model.solve.var(i).getIndex()] = fixture.greedy()[i];
             }
-            assertThat(ClosingSolve.meets(whole, values, whole.rows.size())).isTrue();
+            assertThat(whole.meets(values, whole.rows.size())).isTrue();
 
             int arc = model.x[0][0][0];
             values[model.solve.var(arc).getIndex()]++;
-            assertThat(ClosingSolve.meets(whole, values, whole.rows.size())).isFalse();
+            assertThat(whole.meets(values, whole.rows.size())).isFalse();
         } finally {
             whole.delete();
         }

@@ -80,19 +80,6 @@ record PhaseTwoFixture(PlanningProblem problem, ClassModel model, long[] greedy,
 
     /** The cost objective's value at a full solution, by the class model's variable numbers. */
     long costOf(long[] values) {
-        long sum = 0;
-        for (int i = 0; i < cost.numElements(); i++) {
-            sum += cost.getCoefficient(i) * values[indexOf(cost.getVariableIndex(i))];
-        }
-        return sum;
-    }
-
-    private int indexOf(int cpIndex) {
-        for (int i = 0; i < model.variables(); i++) {
-            if (model.solve.var(i).getIndex() == cpIndex) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("no variable " + cpIndex);
+        return model.solve.evaluate(cost, values).orElseThrow();
     }
 }
