@@ -52,7 +52,10 @@ final class ClassModel {
     /** Share of the time left after the LP that the {@link ConnectivityRounds} may take. */
     static final double ROUNDS_SHARE = 0.6;
 
-    /** Share of the time left after the rounds that the {@link ClosingSolve} may take. */
+    /** Share of the time left after the rounds that the {@link SubstreamSearch} may take. */
+    static final double SEARCH_SHARE = 0.5;
+
+    /** Share of the time left after the {@link SubstreamSearch} that the {@link ClosingSolve} may take. */
     static final double CLOSING_SHARE = 0.5;
 
     final PeerClasses classes;
@@ -67,6 +70,8 @@ final class ClassModel {
     int cuts;
     /** The {@link SourceFlow}'s constraints, which the LP bound and the {@link ConnectivityRounds} leave out. */
     final LpBound.Omitted flow;
+    /** The rows that order each channel's substreams by cost, which the {@link SubstreamSearch} leaves out. */
+    final LpBound.Omitted order;
     /** flowUnits[c][s][a]: the {@link SourceFlow}'s variables. */
     final int[][][] flowUnits;
 
@@ -112,7 +117,9 @@ final class ClassModel {
         }
         capacities();
         downlinks();
+        int orderFrom = solve.model().getBuilder().getConstraintsCount();
         orderSubstreams();
+        order = new LpBound.Omitted(orderFrom, solve.model().getBuilder().getConstraintsCount());
         ConnectivityCuts.addStatic(this);
         if (relayEntryCuts) {
             RelayEntryCuts.add(this);
@@ -136,21 +143,35 @@ final class ClassModel {
 
     /**
      * Phase two's LP bound within {@value #LP_SHARE} of the time left, then the connectivity
-     * rounds within {@value #ROUNDS_SHARE} of what is left and, unless a round proved its
-     * optimum, the {@link ClosingSolve} with their cuts within {@value #CLOSING_SHARE} of what is
-     * left then. The cuts stay out of the CP-SAT model: tens of thousands of long rows (60,568 at
-     * homogeneous 2,000, k = 8) left its phase two without a solution within its budget; only
-     * their bound joins it.
+     * rounds within {@value #ROUNDS_SHARE} of what is left; unless a round proved its optimum, the
+     * {@link SubstreamSearch} from their best start within {@value #SEARCH_SHARE} of what is left
+     * then and, unless it reached their bound, the {@link ClosingSolve} with their cuts within
+     * {@value #CLOSING_SHARE} of what is left after it. The cuts stay out of the CP-SAT model:
+     * tens of thousands of long rows (60,568 at homogeneous 2,000, k = 8) left its phase two
+     * without a solution within its budget; only their bound joins it.
      */
     private LexicographicSolve.Bounds costBounds(CpModel model, LinearExpr cost, long seed, Budget budget) {
         OptionalLong lp = LpBound.of(model.model(), flow, cost, budget.share(LP_SHARE));
         ConnectivityRounds.Result rounds = ConnectivityRounds.run(this, model, cost, budget.share(ROUNDS_SHARE));
-        ClosingSolve.Result closing = rounds.proved() || rounds.rounds() == 0
+        SubstreamSearch.Result search =
+                rounds.proved() || rounds.start().isEmpty() || rounds.bound().isEmpty()
+                        ? SubstreamSearch.Result.NONE
+                        : SubstreamSearch.run(
+                                this,
+                                model,
+                                cost,
+                                rounds.entries(),
+                                rounds.start().get(),
+                                rounds.bound().getAsLong(),
+                                budget.share(SEARCH_SHARE));
+        ConnectivityRounds.Result searched = search.start().isPresent() ? rounds.withStart(search.start()) : rounds;
+        ClosingSolve.Result closing = searched.proved() || rounds.rounds() == 0
                 ? ClosingSolve.Result.NONE
-                : ClosingSolve.run(this, model, cost, rounds, budget.share(CLOSING_SHARE));
+                : ClosingSolve.run(this, model, cost, searched, budget.share(CLOSING_SHARE));
         OptionalLong bound = LexicographicSolve.Bounds.higher(rounds.bound(), closing.bound());
-        Optional<ConnectivityRepair.Repaired> start = closing.start().isPresent() ? closing.start() : rounds.start();
-        return new LexicographicSolve.Bounds(lp, bound, rounds.rounds(), rounds.cuts(), start, closing.status());
+        Optional<ConnectivityRepair.Repaired> start = closing.start().isPresent() ? closing.start() : searched.start();
+        return new LexicographicSolve.Bounds(
+                lp, bound, rounds.rounds(), rounds.cuts(), start, search, closing.status());
     }
 
     /** The edges of one substream: hubs conserve, a class takes at most its size and says whether it holds. */

@@ -4,6 +4,7 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.LinearExpr;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -101,16 +102,13 @@ final class ClosingSolve {
             return Result.NONE;
         }
         Optional<ConnectivityRepair.Repaired> start = rounds.start();
-        Optional<LinearModel> loaded = LinearModel.of("SCIP", phaseTwo.model(), new LpBound.Omitted(0, 0), cost, true);
+        Optional<LinearModel> loaded = withCuts(model, phaseTwo, new LpBound.Omitted(0, 0), cost, rounds.entries());
         if (loaded.isEmpty()) {
             return Result.NONE;
         }
         LinearModel whole = loaded.get();
         try {
             int own = whole.rows.size();
-            for (UnreachedSets.Entry entry : rounds.entries()) {
-                UnreachedSets.add(whole, model, entry);
-            }
             start.ifPresent(s -> whole.capCost(s.cost() - 1));
             whole.solver.setTimeLimit(left.toMillis());
             whole.solver.setSolverSpecificParametersAsString("limits/nodes = " + nodes);
@@ -135,22 +133,48 @@ final class ClosingSolve {
      * before the cuts and the cap) in integers; its cost is the bound when {@code proved}.
      */
     private static Result solution(ClassModel model, LinearModel whole, int own, boolean proved) {
+        Optional<ConnectivityRepair.Repaired> found = taken(model, whole, own);
+        if (found.isEmpty()) {
+            return new Result(Status.UNFINISHED, bound(whole), Optional.empty());
+        }
+        return proved
+                ? new Result(Status.OPTIMAL, OptionalLong.of(found.get().cost()), found)
+                : new Result(Status.IMPROVED, bound(whole), found);
+    }
+
+    /**
+     * {@code phaseTwo}'s linear rows (without the {@code omitted} ones) on SCIP, minimising {@code
+     * cost}, with the cuts of every entry; {@link LinearModel#rows} holds only the model's own rows.
+     * Empty when this build of OR-Tools lacks SCIP.
+     */
+    static Optional<LinearModel> withCuts(
+            ClassModel model,
+            CpModel phaseTwo,
+            LpBound.Omitted omitted,
+            LinearExpr cost,
+            List<UnreachedSets.Entry> entries) {
+        Optional<LinearModel> loaded = LinearModel.of("SCIP", phaseTwo.model(), omitted, cost, true);
+        loaded.ifPresent(whole -> entries.forEach(entry -> UnreachedSets.add(whole, model, entry)));
+        return loaded;
+    }
+
+    /**
+     * The solver's last solution as a solution of the class model, with its cost, when rounded to
+     * integers it meets the first {@code own} rows of {@code whole} exactly.
+     */
+    static Optional<ConnectivityRepair.Repaired> taken(ClassModel model, LinearModel whole, int own) {
         long[] rounded = new long[whole.vars.length];
         for (int j = 0; j < rounded.length; j++) {
             rounded[j] = Math.round(whole.vars[j].solutionValue());
         }
         if (!whole.meets(rounded, own)) {
-            return new Result(Status.UNFINISHED, bound(whole), Optional.empty());
+            return Optional.empty();
         }
-        long value = whole.costOf(rounded);
         long[] values = new long[model.variables()];
         for (int i = 0; i < values.length; i++) {
             values[i] = rounded[model.solve.var(i).getIndex()];
         }
-        ConnectivityRepair.Repaired found = new ConnectivityRepair.Repaired(PlanHint.of(model, values), value);
-        return proved
-                ? new Result(Status.OPTIMAL, OptionalLong.of(value), Optional.of(found))
-                : new Result(Status.IMPROVED, bound(whole), Optional.of(found));
+        return Optional.of(new ConnectivityRepair.Repaired(PlanHint.of(model, values), whole.costOf(rounded)));
     }
 
     private static OptionalLong bound(LinearModel whole) {

@@ -113,6 +113,11 @@ final class ConnectivityRounds {
         boolean proved() {
             return start.isPresent() && bound.isPresent() && start.get().cost() <= bound.getAsLong();
         }
+
+        /** The same rounds with another start (a cheaper one found after them). */
+        Result withStart(Optional<ConnectivityRepair.Repaired> other) {
+            return new Result(bound, rounds, entries, cuts, other);
+        }
     }
 
     private ConnectivityRounds() {}

@@ -21,6 +21,9 @@ final class ExactMetrics {
         if (outcome.bounds().rounds() > 0) {
             plan.metric("exact.connectivityRounds", outcome.bounds().rounds());
             plan.metric("exact.connectivityCuts", outcome.bounds().cuts());
+            plan.metric("exact.substreamPairs", outcome.bounds().search().tried());
+            plan.metric(
+                    "exact.substreamPairsImproving", outcome.bounds().search().improved());
             plan.metric("exact.closingSolve", outcome.bounds().closing().label());
         }
         outcome.bounds().start().ifPresent(start -> plan.metric("exact.roundsStartCost", start.cost()));

@@ -107,6 +107,7 @@ final class LexicographicSolve {
      * @param cuts connectivity cuts found
      * @param start a solution of phase two's model (its counting variables) found on the way, if
      *     any: phase two starts from it when it is cheaper than phase one's solution
+     * @param search what the rounds' {@link SubstreamSearch} found
      * @param closing how the rounds' {@link ClosingSolve} ended
      */
     record Bounds(
@@ -115,9 +116,16 @@ final class LexicographicSolve {
             int rounds,
             int cuts,
             Optional<ConnectivityRepair.Repaired> start,
+            SubstreamSearch.Result search,
             ClosingSolve.Status closing) {
         static final Bounds NONE = new Bounds(
-                OptionalLong.empty(), OptionalLong.empty(), 0, 0, Optional.empty(), ClosingSolve.Status.NOT_RUN);
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                0,
+                0,
+                Optional.empty(),
+                SubstreamSearch.Result.NONE,
+                ClosingSolve.Status.NOT_RUN);
 
         /** The higher of the two bounds, if any. */
         OptionalLong best() {

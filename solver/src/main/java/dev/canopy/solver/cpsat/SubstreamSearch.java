@@ -1,0 +1,151 @@
+package dev.canopy.solver.cpsat;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.LinearExpr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A neighbourhood search from the {@link ConnectivityRounds}' best start towards their bound:
+ * two substreams of a channel are planned again by SCIP on the whole class model (the {@link
+ * SourceFlow}'s rows too, with every cut the rounds found), every other substream's edges fixed
+ * at the start's, below the start's cost. Why: at 1,000 and 2,000 peers the rounds' repairs stop
+ * a few edges above their bound and SCIP on the whole model finds nothing within minutes, while
+ * with the other substreams fixed it solves in under a minute: four-tier 2,000 peers, k = 4,
+ * seed 24, from 415,500 to 414,900 with substreams 0 and 1 free and to 414,600, the bound, with
+ * 0 and 2, in 111 s; four-tier 1,000 peers, seed 22, from 293,100 to 292,200 (bound 291,000).
+ * Two substreams, not one: what one of them gives up in the senders' uplinks the other takes.
+ *
+ * <p>The rows that order a channel's substreams by cost are left out (the substreams are
+ * interchangeable, and {@link PlanHint#of(ClassModel, long[])} orders a solution again), so a
+ * pair's cost is not held between its neighbours'. A solution is taken only when, rounded, it
+ * meets every row of the model in integers ({@link ClosingSolve#taken}). The pairs are tried in
+ * the order (0, 1), (0, 2), ..., (1, 2), ... of each channel (the dearest substream first), over
+ * and over, until the start reaches the bound (then it is optimal), a whole turn finds nothing,
+ * {@value #PER_SECOND} pairs per deterministic second of the budget on a model of {@link
+ * ConnectivityRounds#ROUND_VARIABLES} variables (fewer on larger ones, at least one) have been
+ * tried, or the deadline passes (without one, after {@value #SECONDS} s). Each pair may take
+ * {@link ClosingSolve#NODES_PER_SECOND} branch-and-bound nodes per deterministic second: SCIP has
+ * no deterministic time, so this repeats unless a time limit stops it first. It gives no bound
+ * (a neighbourhood's optimum is not the model's).
+ */
+final class SubstreamSearch {
+    /** Pairs tried per deterministic second of the budget, on a model of {@link ConnectivityRounds#ROUND_VARIABLES} variables. */
+    static final double PER_SECOND = 1;
+
+    /** Without a deadline, the wall-clock seconds the search may take: a safety net above the pair count. */
+    static final int SECONDS = 600;
+
+    /**
+     * What the search found.
+     *
+     * @param start a solution cheaper than the one it was given, if found
+     * @param tried pairs tried
+     * @param improved pairs that gave a cheaper solution
+     */
+    record Result(Optional<ConnectivityRepair.Repaired> start, int tried, int improved) {
+        static final Result NONE = new Result(Optional.empty(), 0, 0);
+    }
+
+    /** One neighbourhood: substreams {@code a} and {@code b} of channel {@code c}. */
+    private record Pair(int c, int a, int b) {}
+
+    private SubstreamSearch() {}
+
+    /**
+     * Searches from {@code start} towards {@code bound} on {@code phaseTwo}'s linear rows (not
+     * changed) with the cuts of {@code entries}.
+     */
+    static Result run(
+            ClassModel model,
+            CpModel phaseTwo,
+            LinearExpr cost,
+            List<UnreachedSets.Entry> entries,
+            ConnectivityRepair.Repaired start,
+            long bound,
+            Budget budget) {
+        List<Pair> pairs = pairs(model);
+        double scale = Math.min(1, ConnectivityRounds.ROUND_VARIABLES / (double) model.variables());
+        int most = (int) Math.max(1, Math.floor(PER_SECOND * budget.deterministicSeconds() * scale));
+        long nodes = (long) Math.max(1, Math.floor(ClosingSolve.NODES_PER_SECOND * budget.deterministicSeconds()));
+        long end = budget.deadline().orElse(System.nanoTime() + SECONDS * 1_000_000_000L);
+        if (pairs.isEmpty() || start.cost() <= bound) {
+            return Result.NONE;
+        }
+        Optional<LinearModel> loaded = ClosingSolve.withCuts(model, phaseTwo, model.order, cost, entries);
+        if (loaded.isEmpty()) {
+            return Result.NONE;
+        }
+        LinearModel whole = loaded.get();
+        try {
+            int own = whole.rows.size();
+            whole.capCost(start.cost() - 1);
+            MPConstraint cap = whole.constraints.get(whole.constraints.size() - 1);
+            whole.solver.setSolverSpecificParametersAsString("limits/nodes = " + nodes);
+            ConnectivityRepair.Repaired best = start;
+            int tried = 0;
+            int improved = 0;
+            int sinceImproved = 0;
+            while (tried < most && sinceImproved < pairs.size() && best.cost() > bound) {
+                long left = (end - System.nanoTime()) / 1_000_000;
+                if (left < 1) {
+                    break;
+                }
+                Pair pair = pairs.get(tried % pairs.size());
+                fix(model, whole, best.hint(), pair);
+                cap.setUb(best.cost() - 1);
+                whole.solver.reset();
+                whole.solver.setTimeLimit(left);
+                MPSolver.ResultStatus status = whole.solveExactly();
+                tried++;
+                Optional<ConnectivityRepair.Repaired> found =
+                        status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE
+                                ? ClosingSolve.taken(model, whole, own)
+                                : Optional.empty();
+                if (found.isPresent() && found.get().cost() < best.cost()) {
+                    best = found.get();
+                    improved++;
+                    sinceImproved = 0;
+                } else {
+                    sinceImproved++;
+                }
+            }
+            return new Result(improved > 0 ? Optional.of(best) : Optional.empty(), tried, improved);
+        } finally {
+            whole.delete();
+        }
+    }
+
+    /** Every pair of substreams of every channel, the dearest first. */
+    private static List<Pair> pairs(ClassModel model) {
+        List<Pair> pairs = new ArrayList<>();
+        for (int c = 0; c < model.x.length; c++) {
+            for (int a = 0; a < model.x[c].length; a++) {
+                for (int b = a + 1; b < model.x[c].length; b++) {
+                    pairs.add(new Pair(c, a, b));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** Frees the edges of the pair's substreams and fixes every other substream's at {@code start}'s. */
+    private static void fix(ClassModel model, LinearModel whole, PlanHint.Values start, Pair pair) {
+        long[] values = new long[model.variables()];
+        for (int i = 0; i < start.vars().length; i++) {
+            values[start.vars()[i]] = start.values()[i];
+        }
+        for (int c = 0; c < model.x.length; c++) {
+            for (int s = 0; s < model.x[c].length; s++) {
+                boolean free = c == pair.c() && (s == pair.a() || s == pair.b());
+                for (int v : model.x[c][s]) {
+                    int j = model.solve.var(v).getIndex();
+                    whole.vars[j].setBounds(free ? whole.lower[j] : values[v], free ? whole.upper[j] : values[v]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.canopy.solver.cpsat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The substream search: from greedy's plan, it finds a cheaper solution of the class model, every
+ * holding class reached, at the cost it states and not below the rounds' bound, in which the
+ * substreams outside the searched pair keep their edges; it does nothing from a start at the
+ * bound; and on four-tier 2,000 peers, k = 4, seed 24, it takes the rounds' start to their bound,
+ * with a plan realised exactly that passes the verifier (slow).
+ */
+class SubstreamSearchTest {
+    @Test
+    void fromGreedyItFindsACheaperSolutionThatKeepsTheOtherSubstreams() {
+        PhaseTwoFixture fixture = PhaseTwoFixture.of(100);
+        ClassModel model = fixture.model();
+        ConnectivityRounds.Result rounds =
+                ConnectivityRounds.run(model, model.solve.model(), fixture.cost(), PhaseTwoFixture.BUDGET);
+        ConnectivityRepair.Repaired greedy =
+                new ConnectivityRepair.Repaired(PlanHint.of(model, fixture.greedy()), fixture.greedyCost());
+        long bound = rounds.bound().orElseThrow();
+        assertThat(greedy.cost()).isGreaterThan(bound);
+
+        // A budget of one pair: substreams 0 and 1 of greedy's solution (ordered by cost, as the model orders them).
+        SubstreamSearch.Result search = SubstreamSearch.run(
+                model,
+                model.solve.model(),
+                fixture.cost(),
+                rounds.entries(),
+                greedy,
+                bound,
+                new Budget(1 / SubstreamSearch.PER_SECOND, Optional.empty()));
+
+        assertThat(search.tried()).isEqualTo(1);
+        assertThat(search.improved()).isEqualTo(1);
+        ConnectivityRepair.Repaired found = search.start().orElseThrow();
+        assertThat(found.cost()).isLessThan(greedy.cost()).isGreaterThanOrEqualTo(bound);
+        long[] solution =
+                model.solve.complete(found.hint(), 1, PhaseTwoFixture.BUDGET).orElseThrow();
+        assertThat(fixture.costOf(solution)).isEqualTo(found.cost());
+        assertThat(UnreachedSets.separate(model, solution, false)).isEmpty();
+        long[][] before = PlanHint.units(model, fixture.greedy())[0];
+        long[][] after = PlanHint.units(model, solution)[0];
+        List<long[]> kept = new ArrayList<>(Arrays.asList(after));
+        for (int s = 2; s < before.length; s++) {
+            long[] fixed = before[s];
+            int at = kept.stream()
+                    .map(units -> Arrays.equals(units, fixed))
+                    .toList()
+                    .indexOf(true);
+            assertThat(at).isNotNegative();
+            kept.remove(at);
+        }
+    }
+
+    @Test
+    void fromAStartAtTheBoundItDoesNothing() {
+        PhaseTwoFixture fixture = PhaseTwoFixture.of(100);
+        ClassModel model = fixture.model();
+        ConnectivityRepair.Repaired greedy =
+                new ConnectivityRepair.Repaired(PlanHint.of(model, fixture.greedy()), fixture.greedyCost());
+
+        SubstreamSearch.Result search = SubstreamSearch.run(
+                model,
+                model.solve.model(),
+                fixture.cost(),
+                List.of(),
+                greedy,
+                fixture.greedyCost(),
+                PhaseTwoFixture.BUDGET);
+
+        assertThat(search).isEqualTo(SubstreamSearch.Result.NONE);
+    }
+
+    /** The rounds stop at 414,600 with a repair of 415,500; the search reaches 414,600. */
+    @Test
+    @Tag("slow")
+    void itTakesTheRoundsStartToTheirBoundOnFourTier2000PeersSeed24() {
+        PhaseTwoFixture fixture = PhaseTwoFixture.of(2000, 24);
+        ClassModel model = fixture.model();
+        ConnectivityRounds.Result rounds =
+                ConnectivityRounds.run(model, model.solve.model(), fixture.cost(), PhaseTwoFixture.BUDGET);
+        assertThat(rounds.bound()).hasValue(414_600);
+        assertThat(rounds.start().orElseThrow().cost()).isEqualTo(415_500);
+
+        SubstreamSearch.Result search = SubstreamSearch.run(
+                model,
+                model.solve.model(),
+                fixture.cost(),
+                rounds.entries(),
+                rounds.start().orElseThrow(),
+                414_600,
+                PhaseTwoFixture.BUDGET);
+        System.out.printf("substream search: %d pairs, %d improving%n", search.tried(), search.improved());
+
+        ConnectivityRepair.Repaired found = search.start().orElseThrow();
+        assertThat(found.cost()).isEqualTo(414_600);
+        long[] solution =
+                model.solve.complete(found.hint(), 1, PhaseTwoFixture.BUDGET).orElseThrow();
+        assertThat(fixture.costOf(solution)).isEqualTo(414_600);
+        assertThat(UnreachedSets.separate(model, solution, false)).isEmpty();
+        assertThat(fixture.realise(solution)).isEqualTo(new PhaseTwoFixture.Realised(true, 414_600));
+    }
+}
