@@ -29,14 +29,8 @@ class SubstreamSearchTest {
         assertThat(greedy.cost()).isGreaterThan(bound);
 
         // A budget of one pair: substreams 0 and 1 of greedy's solution (ordered by cost, as the model orders them).
-        SubstreamSearch.Result search = SubstreamSearch.run(
-                model,
-                model.solve.model(),
-                fixture.cost(),
-                rounds.entries(),
-                greedy,
-                bound,
-                new Budget(1 / SubstreamSearch.PER_SECOND, Optional.empty()));
+        SubstreamSearch.Result search = search(
+                fixture, rounds.entries(), greedy, bound, new Budget(1 / SubstreamSearch.PER_SECOND, Optional.empty()));
 
         assertThat(search.tried()).isEqualTo(1);
         assertThat(search.improved()).isEqualTo(1);
@@ -67,14 +61,8 @@ class SubstreamSearchTest {
         ConnectivityRepair.Repaired greedy =
                 new ConnectivityRepair.Repaired(PlanHint.of(model, fixture.greedy()), fixture.greedyCost());
 
-        SubstreamSearch.Result search = SubstreamSearch.run(
-                model,
-                model.solve.model(),
-                fixture.cost(),
-                List.of(),
-                greedy,
-                fixture.greedyCost(),
-                PhaseTwoFixture.BUDGET);
+        SubstreamSearch.Result search =
+                search(fixture, List.of(), greedy, fixture.greedyCost(), PhaseTwoFixture.BUDGET);
 
         assertThat(search).isEqualTo(SubstreamSearch.Result.NONE);
     }
@@ -90,14 +78,8 @@ class SubstreamSearchTest {
         assertThat(rounds.bound()).hasValue(414_600);
         assertThat(rounds.start().orElseThrow().cost()).isEqualTo(415_500);
 
-        SubstreamSearch.Result search = SubstreamSearch.run(
-                model,
-                model.solve.model(),
-                fixture.cost(),
-                rounds.entries(),
-                rounds.start().orElseThrow(),
-                414_600,
-                PhaseTwoFixture.BUDGET);
+        SubstreamSearch.Result search =
+                search(fixture, rounds.entries(), rounds.start().orElseThrow(), 414_600, PhaseTwoFixture.BUDGET);
         System.out.printf("substream search: %d pairs, %d improving%n", search.tried(), search.improved());
 
         ConnectivityRepair.Repaired found = search.start().orElseThrow();
@@ -107,5 +89,15 @@ class SubstreamSearchTest {
         assertThat(fixture.costOf(solution)).isEqualTo(414_600);
         assertThat(UnreachedSets.separate(model, solution, false)).isEmpty();
         assertThat(fixture.realise(solution)).isEqualTo(new PhaseTwoFixture.Realised(true, 414_600));
+    }
+
+    private static SubstreamSearch.Result search(
+            PhaseTwoFixture fixture,
+            List<UnreachedSets.Entry> entries,
+            ConnectivityRepair.Repaired start,
+            long bound,
+            Budget budget) {
+        ClassModel model = fixture.model();
+        return SubstreamSearch.run(model, model.solve.model(), fixture.cost(), entries, start, bound, budget);
     }
 }
