@@ -12,10 +12,10 @@ import java.util.OptionalLong;
 /**
  * The class model's phase two solved whole by SCIP, OR-Tools' other MIP solver, after the {@link
  * ConnectivityRounds}: every linear row, the {@link SourceFlow}'s too, with every cut the rounds
- * found, below the cheapest solution found (the rounds' or their {@link SubstreamSearch}'s). Why: the rounds' bound plateaus while
- * their relaxation keeps finding solutions of the same cost that leave classes unreached, and
- * their repairs stop a few edges above it (four-tier 500 peers, seed 21: bound 210,000 from the
- * third round on, best repair 210,300). With the flow's rows the model is exact for
+ * found, below the cheapest solution found (the rounds' or their {@link SubstreamSearch}'s).
+ * Why: the rounds' bound plateaus while their relaxation keeps finding solutions of the same
+ * cost that leave classes unreached, and their repairs stop a few edges above it (four-tier
+ * 500 peers, seed 21: bound 210,000 from the third round on, best repair 210,300). With the flow's rows the model is exact for
  * reachability, and the rounds' cuts give its LP what the flow's big-M rows do not. On that
  * instance SCIP found a solution of 210,000 in 322 nodes (47 s), which proves it optimal; CBC
  * on the same rows, without the cap, found 211,200 in 400 s and no bound above 210,000. Where
