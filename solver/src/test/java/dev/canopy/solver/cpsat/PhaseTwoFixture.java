@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * Phase two's model (serve everyone, least locality cost) of a generated four-tier network
  * (seed 1 unless given) where greedy serves everyone, hinted with greedy's verified plan: what the tests of
- * the connectivity rounds and of the closing solve start from.
+ * the connectivity rounds, of the closing solve and of the substream search start from.
  *
  * @param greedy greedy's plan as a full solution of the class model, by its variable numbers
  * @param greedyCost the locality cost of greedy's plan
