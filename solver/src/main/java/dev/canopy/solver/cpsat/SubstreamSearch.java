@@ -15,10 +15,13 @@ import java.util.Optional;
  * SourceFlow}'s rows too, with every cut the rounds found), every other substream's edges fixed
  * at the start's, below the start's cost. Why: at 1,000 and 2,000 peers the rounds' repairs stop
  * a few edges above their bound and SCIP on the whole model finds nothing within minutes, while
- * with the other substreams fixed it solves in under a minute: four-tier 2,000 peers, k = 4,
- * seed 24, from 415,500 to 414,900 with substreams 0 and 1 free and to 414,600, the bound, with
- * 0 and 2, in 111 s; four-tier 1,000 peers, seed 22, from 293,100 to 292,200 (bound 291,000).
- * Two substreams, not one: what one of them gives up in the senders' uplinks the other takes.
+ * with the other substreams fixed it solves a pair of four-tier 2,000 peers in under a minute
+ * (homogeneous 2,000, k = 4: minutes): k = 4, seed 24, from 415,500 to 414,900 with substreams
+ * 0 and 1 free and to 414,600, the bound, with 0 and 2, in 111 s; four-tier 1,000 peers, seed
+ * 22, from 293,100 to 292,200 (bound 291,000). Five of the eight 500-to-2,000-peer instances of
+ * ExactVersusGreedyTest that serve everyone are proved optimal with it (docs/benchmarks.md).
+ * Two substreams, so that what one gives up in the senders' uplinks the other may take (one
+ * alone was not tried).
  *
  * <p>The rows that order a channel's substreams by cost are left out (the substreams are
  * interchangeable, and {@link PlanHint#of(ClassModel, long[])} orders a solution again), so a
