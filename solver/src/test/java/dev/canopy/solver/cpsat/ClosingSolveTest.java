@@ -20,8 +20,7 @@ class ClosingSolveTest {
     void withoutAStartItSolvesTheClassModelAndThenProvesThatSolutionOptimal() {
         PhaseTwoFixture fixture = PhaseTwoFixture.of(100);
         ClassModel model = fixture.model();
-        ConnectivityRounds.Result rounds =
-                ConnectivityRounds.run(model, model.solve.model(), fixture.cost(), PhaseTwoFixture.BUDGET);
+        ConnectivityRounds.Result rounds = fixture.rounds(PhaseTwoFixture.BUDGET);
         ConnectivityRounds.Result withoutStart = new ConnectivityRounds.Result(
                 rounds.bound(), rounds.rounds(), rounds.entries(), rounds.cuts(), Optional.empty());
 
@@ -92,8 +91,7 @@ class ClosingSolveTest {
     void itClosesTheRoundsGapOnFourTier500PeersSeed21() {
         PhaseTwoFixture fixture = PhaseTwoFixture.of(500, 21);
         ClassModel model = fixture.model();
-        ConnectivityRounds.Result rounds =
-                ConnectivityRounds.run(model, model.solve.model(), fixture.cost(), new Budget(100, Optional.empty()));
+        ConnectivityRounds.Result rounds = fixture.rounds(new Budget(100, Optional.empty()));
         assertThat(rounds.bound()).hasValue(210_000);
         assertThat(rounds.start().orElseThrow().cost()).isEqualTo(210_300);
 

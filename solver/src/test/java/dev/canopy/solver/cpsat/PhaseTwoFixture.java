@@ -78,6 +78,16 @@ record PhaseTwoFixture(PlanningProblem problem, ClassModel model, long[] greedy,
     /** A realised solution: whether exactly, and the plan's locality cost. */
     record Realised(boolean complete, long cost) {}
 
+    /** The connectivity rounds on phase two's model within {@code budget}. */
+    ConnectivityRounds.Result rounds(Budget budget) {
+        return ConnectivityRounds.run(model, model.solve.model(), cost, budget);
+    }
+
+    /** Greedy's plan as a start for the searches after the rounds. */
+    ConnectivityRepair.Repaired greedyStart() {
+        return new ConnectivityRepair.Repaired(PlanHint.of(model, greedy), greedyCost);
+    }
+
     /** The cost objective's value at a full solution, by the class model's variable numbers. */
     long costOf(long[] values) {
         return model.solve.evaluate(cost, values).orElseThrow();

@@ -21,10 +21,8 @@ class SubstreamSearchTest {
     void fromGreedyItFindsACheaperSolutionThatKeepsTheOtherSubstreams() {
         PhaseTwoFixture fixture = PhaseTwoFixture.of(100);
         ClassModel model = fixture.model();
-        ConnectivityRounds.Result rounds =
-                ConnectivityRounds.run(model, model.solve.model(), fixture.cost(), PhaseTwoFixture.BUDGET);
-        ConnectivityRepair.Repaired greedy =
-                new ConnectivityRepair.Repaired(PlanHint.of(model, fixture.greedy()), fixture.greedyCost());
+        ConnectivityRounds.Result rounds = fixture.rounds(PhaseTwoFixture.BUDGET);
+        ConnectivityRepair.Repaired greedy = fixture.greedyStart();
         long bound = rounds.bound().orElseThrow();
         assertThat(greedy.cost()).isGreaterThan(bound);
 
@@ -58,8 +56,7 @@ class SubstreamSearchTest {
     void fromAStartAtTheBoundItDoesNothing() {
         PhaseTwoFixture fixture = PhaseTwoFixture.of(100);
         ClassModel model = fixture.model();
-        ConnectivityRepair.Repaired greedy =
-                new ConnectivityRepair.Repaired(PlanHint.of(model, fixture.greedy()), fixture.greedyCost());
+        ConnectivityRepair.Repaired greedy = fixture.greedyStart();
 
         SubstreamSearch.Result search =
                 search(fixture, List.of(), greedy, fixture.greedyCost(), PhaseTwoFixture.BUDGET);
@@ -73,8 +70,7 @@ class SubstreamSearchTest {
     void itTakesTheRoundsStartToTheirBoundOnFourTier2000PeersSeed24() {
         PhaseTwoFixture fixture = PhaseTwoFixture.of(2000, 24);
         ClassModel model = fixture.model();
-        ConnectivityRounds.Result rounds =
-                ConnectivityRounds.run(model, model.solve.model(), fixture.cost(), PhaseTwoFixture.BUDGET);
+        ConnectivityRounds.Result rounds = fixture.rounds(PhaseTwoFixture.BUDGET);
         assertThat(rounds.bound()).hasValue(414_600);
         assertThat(rounds.start().orElseThrow().cost()).isEqualTo(415_500);
 
