@@ -153,17 +153,7 @@ final class ClassModel {
     private LexicographicSolve.Bounds costBounds(CpModel model, LinearExpr cost, long seed, Budget budget) {
         OptionalLong lp = LpBound.of(model.model(), flow, cost, budget.share(LP_SHARE));
         ConnectivityRounds.Result rounds = ConnectivityRounds.run(this, model, cost, budget.share(ROUNDS_SHARE));
-        SubstreamSearch.Result search =
-                rounds.proved() || rounds.start().isEmpty() || rounds.bound().isEmpty()
-                        ? SubstreamSearch.Result.NONE
-                        : SubstreamSearch.run(
-                                this,
-                                model,
-                                cost,
-                                rounds.entries(),
-                                rounds.start().get(),
-                                rounds.bound().getAsLong(),
-                                budget.share(SEARCH_SHARE));
+        SubstreamSearch.Result search = SubstreamSearch.run(this, model, cost, rounds, budget.share(SEARCH_SHARE));
         ConnectivityRounds.Result searched = search.start().isPresent() ? rounds.withStart(search.start()) : rounds;
         ClosingSolve.Result closing = searched.proved() || rounds.rounds() == 0
                 ? ClosingSolve.Result.NONE

@@ -82,6 +82,11 @@ final class ClosingSolve {
      */
     static final int MOST_VARIABLES = ConnectivityRounds.ROUND_VARIABLES;
 
+    /** The branch-and-bound nodes the budget gives one SCIP solve: {@value #NODES_PER_SECOND} per deterministic second. */
+    static long nodes(Budget budget) {
+        return (long) Math.floor(NODES_PER_SECOND * budget.deterministicSeconds());
+    }
+
     /** Without a deadline, the wall-clock seconds the solve may take: a safety net above the node limit. */
     static final int SECONDS = 300;
 
@@ -97,7 +102,7 @@ final class ClosingSolve {
             return new Result(Status.SKIPPED, OptionalLong.empty(), Optional.empty());
         }
         Duration left = budget.left().orElse(Duration.ofSeconds(SECONDS));
-        long nodes = (long) Math.floor(NODES_PER_SECOND * budget.deterministicSeconds());
+        long nodes = nodes(budget);
         if (left.toMillis() < 1 || nodes < 1) {
             return Result.NONE;
         }

@@ -145,8 +145,8 @@ final class LinearModel {
         return sum;
     }
 
-    /** Adds the row {@code cost <= most}. */
-    void capCost(long most) {
+    /** Adds the row {@code cost <= most}; returns it, for a new {@code most}. */
+    MPConstraint capCost(long most) {
         int terms = (int) Arrays.stream(cost).filter(c -> c != 0).count();
         int[] costVars = new int[terms];
         long[] coeffs = new long[terms];
@@ -157,6 +157,7 @@ final class LinearModel {
             }
         }
         add(new LpBound.Row(costVars, coeffs, Long.MIN_VALUE, most));
+        return constraints.get(constraints.size() - 1);
     }
 
     /**

@@ -68,38 +68,34 @@ final class SubstreamSearch {
     private SubstreamSearch() {}
 
     /**
-     * Searches from {@code start} towards {@code bound} on {@code phaseTwo}'s linear rows (not
-     * changed) with the cuts of {@code entries}.
+     * Searches from the {@code rounds}' start towards their bound on {@code phaseTwo}'s linear
+     * rows (not changed) with the cuts of their sets; nothing when they have no start or bound,
+     * or the start reaches the bound.
      */
     static Result run(
-            ClassModel model,
-            CpModel phaseTwo,
-            LinearExpr cost,
-            List<UnreachedSets.Entry> entries,
-            ConnectivityRepair.Repaired start,
-            long bound,
-            Budget budget) {
+            ClassModel model, CpModel phaseTwo, LinearExpr cost, ConnectivityRounds.Result rounds, Budget budget) {
         List<Pair> pairs = pairs(model);
+        if (pairs.isEmpty() || rounds.start().isEmpty() || rounds.bound().isEmpty() || rounds.proved()) {
+            return Result.NONE;
+        }
+        long bound = rounds.bound().getAsLong();
         int substreams =
                 Arrays.stream(model.x).mapToInt(channel -> channel.length).sum();
         double scale = Math.min(1, PAIR_VARIABLES / (model.variables() * 2.0 / substreams));
         int most = (int) Math.max(1, Math.floor(PER_SECOND * budget.deterministicSeconds() * scale));
-        long nodes = (long) Math.max(1, Math.floor(ClosingSolve.NODES_PER_SECOND * budget.deterministicSeconds()));
         long end = budget.deadline().orElse(System.nanoTime() + SECONDS * 1_000_000_000L);
-        if (pairs.isEmpty() || start.cost() <= bound) {
-            return Result.NONE;
-        }
-        Optional<LinearModel> loaded = ClosingSolve.withCuts(model, phaseTwo, model.order, cost, entries);
+        Optional<LinearModel> loaded = ClosingSolve.withCuts(model, phaseTwo, model.order, cost, rounds.entries());
         if (loaded.isEmpty()) {
             return Result.NONE;
         }
         LinearModel whole = loaded.get();
         try {
             int own = whole.rows.size();
-            whole.capCost(start.cost() - 1);
-            MPConstraint cap = whole.constraints.get(whole.constraints.size() - 1);
-            whole.solver.setSolverSpecificParametersAsString("limits/nodes = " + nodes);
-            ConnectivityRepair.Repaired best = start;
+            ConnectivityRepair.Repaired best = rounds.start().get();
+            MPConstraint cap = whole.capCost(best.cost() - 1);
+            whole.solver.setSolverSpecificParametersAsString(
+                    "limits/nodes = " + Math.max(1, ClosingSolve.nodes(budget)));
+            long[] fixedAt = values(model, best.hint());
             int tried = 0;
             int improved = 0;
             int sinceImproved = 0;
@@ -108,8 +104,7 @@ final class SubstreamSearch {
                 if (left < 1) {
                     break;
                 }
-                Pair pair = pairs.get(tried % pairs.size());
-                fix(model, whole, best.hint(), pair);
+                fix(model, whole, fixedAt, pairs.get(tried % pairs.size()));
                 cap.setUb(best.cost() - 1);
                 whole.solver.reset();
                 whole.solver.setTimeLimit(left);
@@ -121,6 +116,7 @@ final class SubstreamSearch {
                                 : Optional.empty();
                 if (found.isPresent() && found.get().cost() < best.cost()) {
                     best = found.get();
+                    fixedAt = values(model, best.hint());
                     improved++;
                     sinceImproved = 0;
                 } else {
@@ -146,12 +142,8 @@ final class SubstreamSearch {
         return pairs;
     }
 
-    /** Frees the edges of the pair's substreams and fixes every other substream's at {@code start}'s. */
-    private static void fix(ClassModel model, LinearModel whole, PlanHint.Values start, Pair pair) {
-        long[] values = new long[model.variables()];
-        for (int i = 0; i < start.vars().length; i++) {
-            values[start.vars()[i]] = start.values()[i];
-        }
+    /** Frees the edges of the pair's substreams and fixes every other substream's at {@code values}'. */
+    private static void fix(ClassModel model, LinearModel whole, long[] values, Pair pair) {
         for (int c = 0; c < model.x.length; c++) {
             for (int s = 0; s < model.x[c].length; s++) {
                 boolean free = c == pair.c() && (s == pair.a() || s == pair.b());
@@ -161,5 +153,14 @@ final class SubstreamSearch {
                 }
             }
         }
+    }
+
+    /** The hint's values by the class model's variable numbers (0 for variables it leaves out). */
+    private static long[] values(ClassModel model, PlanHint.Values hint) {
+        long[] values = new long[model.variables()];
+        for (int i = 0; i < hint.vars().length; i++) {
+            values[hint.vars()[i]] = hint.values()[i];
+        }
+        return values;
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,9 @@ class SubstreamSearchTest {
 
         // A budget of one pair: substreams 0 and 1 of greedy's solution (ordered by cost, as the model orders them).
         SubstreamSearch.Result search = search(
-                fixture, rounds.entries(), greedy, bound, new Budget(1 / SubstreamSearch.PER_SECOND, Optional.empty()));
+                fixture,
+                rounds.withStart(Optional.of(greedy)),
+                new Budget(1 / SubstreamSearch.PER_SECOND, Optional.empty()));
 
         assertThat(search.tried()).isEqualTo(1);
         assertThat(search.improved()).isEqualTo(1);
@@ -58,8 +61,11 @@ class SubstreamSearchTest {
         ClassModel model = fixture.model();
         ConnectivityRepair.Repaired greedy = fixture.greedyStart();
 
-        SubstreamSearch.Result search =
-                search(fixture, List.of(), greedy, fixture.greedyCost(), PhaseTwoFixture.BUDGET);
+        SubstreamSearch.Result search = search(
+                fixture,
+                new ConnectivityRounds.Result(
+                        OptionalLong.of(fixture.greedyCost()), 1, List.of(), 0, Optional.of(greedy)),
+                PhaseTwoFixture.BUDGET);
 
         assertThat(search).isEqualTo(SubstreamSearch.Result.NONE);
     }
@@ -74,8 +80,7 @@ class SubstreamSearchTest {
         assertThat(rounds.bound()).hasValue(414_600);
         assertThat(rounds.start().orElseThrow().cost()).isEqualTo(415_500);
 
-        SubstreamSearch.Result search =
-                search(fixture, rounds.entries(), rounds.start().orElseThrow(), 414_600, PhaseTwoFixture.BUDGET);
+        SubstreamSearch.Result search = search(fixture, rounds, PhaseTwoFixture.BUDGET);
         System.out.printf("substream search: %d pairs, %d improving%n", search.tried(), search.improved());
 
         ConnectivityRepair.Repaired found = search.start().orElseThrow();
@@ -88,12 +93,8 @@ class SubstreamSearchTest {
     }
 
     private static SubstreamSearch.Result search(
-            PhaseTwoFixture fixture,
-            List<UnreachedSets.Entry> entries,
-            ConnectivityRepair.Repaired start,
-            long bound,
-            Budget budget) {
+            PhaseTwoFixture fixture, ConnectivityRounds.Result rounds, Budget budget) {
         ClassModel model = fixture.model();
-        return SubstreamSearch.run(model, model.solve.model(), fixture.cost(), entries, start, bound, budget);
+        return SubstreamSearch.run(model, model.solve.model(), fixture.cost(), rounds, budget);
     }
 }
