@@ -146,7 +146,8 @@ final class ClassModel {
      * rounds within {@value #ROUNDS_SHARE} of what is left; unless a round proved its optimum, the
      * {@link SubstreamSearch} from their best start within {@value #SEARCH_SHARE} of what is left
      * then and, unless it reached their bound, the {@link ClosingSolve} with their cuts within
-     * {@value #CLOSING_SHARE} of what is left after it. The cuts stay out of the CP-SAT model:
+     * {@value #CLOSING_SHARE} of what is left after it (on a model of any size when the search
+     * stalled). The cuts stay out of the CP-SAT model:
      * tens of thousands of long rows (60,568 at homogeneous 2,000, k = 8) left its phase two
      * without a solution within its budget; only their bound joins it.
      */
@@ -157,7 +158,7 @@ final class ClassModel {
         ConnectivityRounds.Result searched = search.start().isPresent() ? rounds.withStart(search.start()) : rounds;
         ClosingSolve.Result closing = searched.proved() || rounds.rounds() == 0
                 ? ClosingSolve.Result.NONE
-                : ClosingSolve.run(this, model, cost, searched, budget.share(CLOSING_SHARE));
+                : ClosingSolve.run(this, model, cost, searched, search.stalled(), budget.share(CLOSING_SHARE));
         OptionalLong bound = LexicographicSolve.Bounds.higher(rounds.bound(), closing.bound());
         Optional<ConnectivityRepair.Repaired> start = closing.start().isPresent() ? closing.start() : searched.start();
         return new LexicographicSolve.Bounds(

@@ -22,7 +22,10 @@ import java.util.OptionalLong;
  * the rounds leave more, SCIP found nothing below the start and no bound above the rounds':
  * four-tier 2,000 peers, seed 24 (0.2 %), in 600 s and 3,000 nodes; four-tier 1,000 peers,
  * seed 22 (0.7 %), in 210 s. So it is tried only on models of up to {@value #MOST_VARIABLES}
- * variables. SCIP on the class model without the cuts found no solution at all in 240 s
+ * variables, or after a {@link SubstreamSearch} that stalled: below a start that no pair of
+ * substreams improves, SCIP proved four-tier 1,000 peers, seed 22, optimal at 291,600 (the
+ * search's start; the rounds' bound is 291,000) in 2,732 nodes, and it is then given more
+ * nodes ({@value #PROOF_NODES_PER_SECOND} per deterministic second). SCIP on the class model without the cuts found no solution at all in 240 s
  * (four-tier 500 peers, seed 1; docs/benchmarks.md).
  *
  * <p>Each outcome bounds phase two (the cap {@code cost <= start - 1} only drops solutions no
@@ -87,27 +90,53 @@ final class ClosingSolve {
         return (long) Math.floor(NODES_PER_SECOND * budget.deterministicSeconds());
     }
 
+    /**
+     * Branch-and-bound nodes per deterministic second of the budget after a search that stalled
+     * ({@link SubstreamSearch.Result#stalled}): its start is a local optimum of every pair of
+     * substreams and may be the optimum, which SCIP, capped just below it, proves by finding the
+     * model infeasible. Four-tier 1,000 peers, seed 22 (24,219 variables): the search's 291,600
+     * was a local optimum of every pair and every triple, and SCIP proved it optimal in 2,732
+     * nodes (165 s at load about 2); with 500 nodes it stopped without an answer.
+     */
+    static final int PROOF_NODES_PER_SECOND = 400;
+
+    /** The branch-and-bound nodes a proof after a stalled search gets: {@value #PROOF_NODES_PER_SECOND} per deterministic second. */
+    static long proofNodes(Budget budget) {
+        return (long) Math.floor(PROOF_NODES_PER_SECOND * budget.deterministicSeconds());
+    }
+
     /** Without a deadline, the wall-clock seconds the solve may take: a safety net above the node limit. */
     static final int SECONDS = 300;
 
     /**
      * Solves {@code phaseTwo}'s linear rows (not changed) with the cuts of the {@code rounds}'
      * sets, below the cost of their start when there is one, within {@value #NODES_PER_SECOND}
-     * nodes per deterministic second and the budget's deadline, or {@value #SECONDS} s without
-     * one; skipped on a model above {@value #MOST_VARIABLES} variables.
+     * nodes per deterministic second ({@value #PROOF_NODES_PER_SECOND} after a {@code stalled}
+     * search) and the budget's deadline, or {@value #SECONDS} s without one; skipped on a model
+     * above {@value #MOST_VARIABLES} variables unless the {@link SubstreamSearch} before it
+     * {@code stalled}. After a stalled search the rows that order the substreams are left out,
+     * as in the search (the substreams are interchangeable, so the capped model is infeasible
+     * with them iff without them): so the proof of four-tier 1,000 peers, seed 22, was measured;
+     * with them, 4,000 nodes did not prove it.
      */
     static Result run(
-            ClassModel model, CpModel phaseTwo, LinearExpr cost, ConnectivityRounds.Result rounds, Budget budget) {
-        if (model.variables() > MOST_VARIABLES) {
+            ClassModel model,
+            CpModel phaseTwo,
+            LinearExpr cost,
+            ConnectivityRounds.Result rounds,
+            boolean stalled,
+            Budget budget) {
+        if (model.variables() > MOST_VARIABLES && !stalled) {
             return new Result(Status.SKIPPED, OptionalLong.empty(), Optional.empty());
         }
         Duration left = budget.left().orElse(Duration.ofSeconds(SECONDS));
-        long nodes = nodes(budget);
+        long nodes = stalled ? proofNodes(budget) : nodes(budget);
         if (left.toMillis() < 1 || nodes < 1) {
             return Result.NONE;
         }
         Optional<ConnectivityRepair.Repaired> start = rounds.start();
-        Optional<LinearModel> loaded = withCuts(model, phaseTwo, new LpBound.Omitted(0, 0), cost, rounds.entries());
+        Optional<LinearModel> loaded =
+                withCuts(model, phaseTwo, stalled ? model.order : new LpBound.Omitted(0, 0), cost, rounds.entries());
         if (loaded.isEmpty()) {
             return Result.NONE;
         }

@@ -24,6 +24,7 @@ final class ExactMetrics {
             plan.metric("exact.substreamPairs", outcome.bounds().search().tried());
             plan.metric(
                     "exact.substreamPairsImproving", outcome.bounds().search().improved());
+            plan.metric("exact.substreamStalled", outcome.bounds().search().stalled());
             plan.metric("exact.closingSolve", outcome.bounds().closing().label());
         }
         outcome.bounds().start().ifPresent(start -> plan.metric("exact.roundsStartCost", start.cost()));

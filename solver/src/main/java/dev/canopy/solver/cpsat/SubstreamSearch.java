@@ -21,7 +21,10 @@ import java.util.Optional;
  * 22, from 293,100 to 292,200 (bound 291,000). Five of the eight 500-to-2,000-peer instances of
  * ExactVersusGreedyTest that serve everyone are proved optimal with it (docs/benchmarks.md).
  * Two substreams, so that what one gives up in the senders' uplinks the other may take (one
- * alone was not tried).
+ * alone was not tried). Three are not worth it: at four-tier 1,000 peers, seed 22, every pair
+ * and then every triple (95 to 132 s each) proved nothing cheaper than 291,600, and SCIP on the
+ * whole model, capped below it, proved it optimal ({@link ClosingSolve}, after a search that
+ * {@linkplain Result#stalled stalled}).
  *
  * <p>The rows that order a channel's substreams by cost are left out (the substreams are
  * interchangeable, and {@link PlanHint#of(ClassModel, long[])} orders a solution again), so a
@@ -38,13 +41,19 @@ import java.util.Optional;
  * (a neighbourhood's optimum is not the model's).
  */
 final class SubstreamSearch {
-    /** Pairs tried per deterministic second of the budget, when a pair frees at most {@value #PAIR_VARIABLES} variables. */
-    static final double PER_SECOND = 1;
+    /**
+     * Pairs tried per deterministic second of the budget, when a pair frees at most {@value
+     * #PAIR_VARIABLES} variables. Two, not one, so that where the pairs stop improving the search
+     * stalls (a whole turn finds nothing) and the {@link ClosingSolve} tries to prove its start
+     * optimal: at four-tier 1,000 peers, seed 22, a turn is 6 pairs and the last improvement came
+     * at the fourth; 8 pairs did not stall there.
+     */
+    static final double PER_SECOND = 2;
 
     /**
      * The variables a pair may free for {@link #PER_SECOND} to hold; pairs that free more get
-     * fewer tries (four-tier 1,000 peers, k = 4: 12,100 freed, 8 pairs in 10 deterministic
-     * seconds; 2,000 peers, k = 4 or 8: about 15,500, 6 pairs).
+     * fewer tries (four-tier 1,000 peers, k = 4: 12,100 freed, 16 pairs in 10 deterministic
+     * seconds; 2,000 peers, k = 4 or 8: about 15,500, 12 pairs).
      */
     static final int PAIR_VARIABLES = 10_000;
 
@@ -57,9 +66,12 @@ final class SubstreamSearch {
      * @param start a solution cheaper than the one it was given, if found
      * @param tried pairs tried
      * @param improved pairs that gave a cheaper solution
+     * @param stalled whether it stopped because a whole turn of the pairs found nothing cheaper:
+     *     its best start is then a local optimum of the pairs, which the {@link ClosingSolve}
+     *     tries to prove optimal on models of any size
      */
-    record Result(Optional<ConnectivityRepair.Repaired> start, int tried, int improved) {
-        static final Result NONE = new Result(Optional.empty(), 0, 0);
+    record Result(Optional<ConnectivityRepair.Repaired> start, int tried, int improved, boolean stalled) {
+        static final Result NONE = new Result(Optional.empty(), 0, 0, false);
     }
 
     /** One neighbourhood: substreams {@code a} and {@code b} of channel {@code c}. */
@@ -123,7 +135,11 @@ final class SubstreamSearch {
                     sinceImproved++;
                 }
             }
-            return new Result(improved > 0 ? Optional.of(best) : Optional.empty(), tried, improved);
+            return new Result(
+                    improved > 0 ? Optional.of(best) : Optional.empty(),
+                    tried,
+                    improved,
+                    sinceImproved >= pairs.size() && best.cost() > bound);
         } finally {
             whole.delete();
         }

@@ -85,6 +85,50 @@ class ClosingSolveTest {
         assertThat(closing.start()).isEmpty();
     }
 
+    /**
+     * After a search that stalled, the size limit does not hold: with no time left the solve is
+     * not run, rather than skipped (the proof itself is the slow test below).
+     */
+    @Test
+    void afterAStalledSearchItIsNotSkippedOnAModelAboveItsSize() {
+        PhaseTwoFixture fixture = PhaseTwoFixture.of(1000);
+        assertThat(fixture.model().variables()).isGreaterThan(ClosingSolve.MOST_VARIABLES);
+        ConnectivityRounds.Result rounds =
+                new ConnectivityRounds.Result(OptionalLong.empty(), 1, List.of(), 0, Optional.empty());
+
+        ClosingSolve.Result closing = closing(fixture, rounds, true, new Budget(10, Optional.of(System.nanoTime())));
+
+        assertThat(closing).isEqualTo(ClosingSolve.Result.NONE);
+        assertThat(closing(fixture, rounds).status()).isEqualTo(ClosingSolve.Status.SKIPPED);
+    }
+
+    /**
+     * Four-tier 1,000 peers, seed 22 (24,219 variables): the search stalls at 291,600, against the
+     * rounds' bound of 291,000, and the closing solve proves that start optimal.
+     */
+    @Test
+    @Tag("slow")
+    void afterAStalledSearchItProvesTheStartOptimalOnFourTier1000PeersSeed22() {
+        PhaseTwoFixture fixture = PhaseTwoFixture.of(1000, 22);
+        ClassModel model = fixture.model();
+        ConnectivityRounds.Result rounds = fixture.rounds(PhaseTwoFixture.BUDGET);
+        assertThat(rounds.bound()).hasValue(291_000);
+        SubstreamSearch.Result search = SubstreamSearch.run(
+                model, model.solve.model(), fixture.cost(), rounds, new Budget(100, Optional.empty()));
+        System.out.printf("substream search: %d pairs, %d improving%n", search.tried(), search.improved());
+        assertThat(search.stalled()).isTrue();
+        ConnectivityRepair.Repaired start = search.start().orElseThrow();
+        assertThat(start.cost()).isEqualTo(291_600);
+
+        ClosingSolve.Result closing = closing(fixture, rounds.withStart(search.start()), true, PhaseTwoFixture.BUDGET);
+
+        assertThat(closing.status()).isEqualTo(ClosingSolve.Status.START_OPTIMAL);
+        assertThat(closing.bound()).hasValue(291_600);
+        long[] solution =
+                model.solve.complete(start.hint(), 1, PhaseTwoFixture.BUDGET).orElseThrow();
+        assertThat(fixture.realise(solution)).isEqualTo(new PhaseTwoFixture.Realised(true, 291_600));
+    }
+
     /** The rounds stop at 210,000 with a repair of 210,300; the closing solve finds 210,000. */
     @Test
     @Tag("slow")
@@ -108,9 +152,14 @@ class ClosingSolveTest {
     }
 
     private static ClosingSolve.Result closing(PhaseTwoFixture fixture, ConnectivityRounds.Result rounds) {
+        return closing(fixture, rounds, false, PhaseTwoFixture.BUDGET);
+    }
+
+    private static ClosingSolve.Result closing(
+            PhaseTwoFixture fixture, ConnectivityRounds.Result rounds, boolean stalled, Budget budget) {
         ClassModel model = fixture.model();
         ClosingSolve.Result closing =
-                ClosingSolve.run(model, model.solve.model(), fixture.cost(), rounds, PhaseTwoFixture.BUDGET);
+                ClosingSolve.run(model, model.solve.model(), fixture.cost(), rounds, stalled, budget);
         System.out.printf(
                 "closing solve: rounds %d, bound %s, start %s; closing %s, bound %s, start %s; greedy %d%n",
                 rounds.rounds(),

@@ -35,6 +35,7 @@ class SubstreamSearchTest {
 
         assertThat(search.tried()).isEqualTo(1);
         assertThat(search.improved()).isEqualTo(1);
+        assertThat(search.stalled()).isFalse();
         ConnectivityRepair.Repaired found = search.start().orElseThrow();
         assertThat(found.cost()).isLessThan(greedy.cost()).isGreaterThanOrEqualTo(bound);
         long[] solution =
@@ -85,6 +86,7 @@ class SubstreamSearchTest {
 
         ConnectivityRepair.Repaired found = search.start().orElseThrow();
         assertThat(found.cost()).isEqualTo(414_600);
+        assertThat(search.stalled()).isFalse();
         long[] solution =
                 model.solve.complete(found.hint(), 1, PhaseTwoFixture.BUDGET).orElseThrow();
         assertThat(fixture.costOf(solution)).isEqualTo(414_600);
