@@ -83,6 +83,15 @@ record PhaseTwoFixture(PlanningProblem problem, ClassModel model, long[] greedy,
         return ConnectivityRounds.run(model, model.solve.model(), cost, budget);
     }
 
+    /** The substream search from the {@code rounds}' start within {@code budget}; prints what it tried. */
+    SubstreamSearch.Result search(ConnectivityRounds.Result rounds, Budget budget) {
+        SubstreamSearch.Result search = SubstreamSearch.run(model, model.solve.model(), cost, rounds, budget);
+        System.out.printf(
+                "substream search: %d pairs, %d improving, stalled %b%n",
+                search.tried(), search.improved(), search.stalled());
+        return search;
+    }
+
     /** Greedy's plan as a start for the searches after the rounds. */
     ConnectivityRepair.Repaired greedyStart() {
         return new ConnectivityRepair.Repaired(PlanHint.of(model, greedy), greedyCost);

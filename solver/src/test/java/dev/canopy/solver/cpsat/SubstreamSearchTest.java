@@ -28,10 +28,8 @@ class SubstreamSearchTest {
         assertThat(greedy.cost()).isGreaterThan(bound);
 
         // A budget of one pair: substreams 0 and 1 of greedy's solution (ordered by cost, as the model orders them).
-        SubstreamSearch.Result search = search(
-                fixture,
-                rounds.withStart(Optional.of(greedy)),
-                new Budget(1 / SubstreamSearch.PER_SECOND, Optional.empty()));
+        SubstreamSearch.Result search = fixture.search(
+                rounds.withStart(Optional.of(greedy)), new Budget(1 / SubstreamSearch.PER_SECOND, Optional.empty()));
 
         assertThat(search.tried()).isEqualTo(1);
         assertThat(search.improved()).isEqualTo(1);
@@ -59,11 +57,9 @@ class SubstreamSearchTest {
     @Test
     void fromAStartAtTheBoundItDoesNothing() {
         PhaseTwoFixture fixture = PhaseTwoFixture.of(100);
-        ClassModel model = fixture.model();
         ConnectivityRepair.Repaired greedy = fixture.greedyStart();
 
-        SubstreamSearch.Result search = search(
-                fixture,
+        SubstreamSearch.Result search = fixture.search(
                 new ConnectivityRounds.Result(
                         OptionalLong.of(fixture.greedyCost()), 1, List.of(), 0, Optional.of(greedy)),
                 PhaseTwoFixture.BUDGET);
@@ -81,8 +77,7 @@ class SubstreamSearchTest {
         assertThat(rounds.bound()).hasValue(414_600);
         assertThat(rounds.start().orElseThrow().cost()).isEqualTo(415_500);
 
-        SubstreamSearch.Result search = search(fixture, rounds, PhaseTwoFixture.BUDGET);
-        System.out.printf("substream search: %d pairs, %d improving%n", search.tried(), search.improved());
+        SubstreamSearch.Result search = fixture.search(rounds, PhaseTwoFixture.BUDGET);
 
         ConnectivityRepair.Repaired found = search.start().orElseThrow();
         assertThat(found.cost()).isEqualTo(414_600);
@@ -92,11 +87,5 @@ class SubstreamSearchTest {
         assertThat(fixture.costOf(solution)).isEqualTo(414_600);
         assertThat(UnreachedSets.separate(model, solution, false)).isEmpty();
         assertThat(fixture.realise(solution)).isEqualTo(new PhaseTwoFixture.Realised(true, 414_600));
-    }
-
-    private static SubstreamSearch.Result search(
-            PhaseTwoFixture fixture, ConnectivityRounds.Result rounds, Budget budget) {
-        ClassModel model = fixture.model();
-        return SubstreamSearch.run(model, model.solve.model(), fixture.cost(), rounds, budget);
     }
 }
