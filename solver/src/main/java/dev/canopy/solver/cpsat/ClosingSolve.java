@@ -25,8 +25,9 @@ import java.util.OptionalLong;
  * variables, or after a {@link SubstreamSearch} that stalled: below a start that no pair of
  * substreams improves, SCIP proved four-tier 1,000 peers, seed 22, optimal at 291,600 (the
  * search's start; the rounds' bound is 291,000) in 2,732 nodes, and it is then given more
- * nodes ({@value #PROOF_NODES_PER_SECOND} per deterministic second). SCIP on the class model without the cuts found no solution at all in 240 s
- * (four-tier 500 peers, seed 1; docs/benchmarks.md).
+ * nodes ({@value #PROOF_NODES_PER_SECOND} per deterministic second). SCIP on the class model
+ * without the cuts found no solution at all in 240 s (four-tier 500 peers, seed 1;
+ * docs/benchmarks.md).
  *
  * <p>Each outcome bounds phase two (the cap {@code cost <= start - 1} only drops solutions no
  * cheaper than the start): a proved optimum below the cap is the class model's optimum, and its
@@ -117,7 +118,7 @@ final class ClosingSolve {
      * {@code stalled}. After a stalled search the rows that order the substreams are left out,
      * as in the search (the substreams are interchangeable, so the capped model is infeasible
      * with them iff without them): so the proof of four-tier 1,000 peers, seed 22, was measured;
-     * with them, 4,000 nodes did not prove it.
+     * with them it ended unfinished (within 4,000 nodes or 300 s; which, was not recorded).
      */
     static Result run(
             ClassModel model,

@@ -23,7 +23,7 @@ import java.util.Optional;
  * after it (docs/benchmarks.md).
  * Two substreams, so that what one gives up in the senders' uplinks the other may take (one
  * alone was not tried). Three are not worth it: at four-tier 1,000 peers, seed 22, every pair
- * and then every triple (95 to 132 s each) proved nothing cheaper than 291,600, and SCIP on the
+ * and then every triple (21 to 132 s each) proved nothing cheaper than 291,600, and SCIP on the
  * whole model, capped below it, proved it optimal ({@link ClosingSolve}, after a search that
  * {@linkplain Result#stalled stalled}).
  *
@@ -46,8 +46,8 @@ final class SubstreamSearch {
      * Pairs tried per deterministic second of the budget, when a pair frees at most {@value
      * #PAIR_VARIABLES} variables. Two, not one, so that where the pairs stop improving the search
      * stalls (a whole turn finds nothing) and the {@link ClosingSolve} tries to prove its start
-     * optimal: at four-tier 1,000 peers, seed 22, a turn is 6 pairs and the last improvement came
-     * at the fourth; 8 pairs did not stall there.
+     * optimal: at four-tier 1,000 peers, seed 22, a turn is 6 pairs and the search stalled after
+     * 10 (8 were allowed before).
      */
     static final double PER_SECOND = 2;
 
