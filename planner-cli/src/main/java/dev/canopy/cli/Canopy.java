@@ -41,9 +41,16 @@ public final class Canopy implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
+    /**
+     * Width of the help text: the commands' descriptions are wrapped by hand to at most this many
+     * characters a line (picocli's default of 80 broke some mid-sentence).
+     */
+    static final int HELP_WIDTH = 100;
+
     /** The command line with Canopy's error handling, for main and for tests. */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new Canopy());
+        line.setUsageHelpWidth(HELP_WIDTH);
         line.setExecutionExceptionHandler(Canopy::handle);
         line.setParameterExceptionHandler(Canopy::usage);
         return line;

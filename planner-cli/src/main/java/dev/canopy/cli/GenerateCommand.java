@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
             "Writes a synthetic snapshot for tests and benchmarks.",
             "",
             "Continents > countries > ISPs with links and latencies, an origin and CDN nodes,",
-            "peers with uplinks from a capacity mix, tiers, groups, enterprises and a share of",
-            "lightweight peers. Deterministic for a seed."
+            "peers with uplinks from a capacity mix, tiers, groups, enterprises and a share",
+            "of lightweight peers. Deterministic for a seed."
         })
 final class GenerateCommand implements Callable<Integer> {
     @Spec

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 class CanopyTest {
     @Test
@@ -20,6 +21,21 @@ class CanopyTest {
         CommandRun run = CommandRun.of(command, "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: canopy " + command);
+    }
+
+    /** picocli wraps at the help width, so a longer hand-wrapped line would break mid-sentence. */
+    @Test
+    void everyHandWrappedHelpLineFitsTheHelpWidth() {
+        CommandLine root = Canopy.commandLine();
+        assertThat(root.getSubcommands()).isNotEmpty();
+        for (CommandLine command : root.getSubcommands().values()) {
+            assertThat(command.getUsageHelpWidth()).isEqualTo(Canopy.HELP_WIDTH);
+            for (String line : command.getCommandSpec().usageMessage().description()) {
+                assertThat(line.length())
+                        .as("%s: %s", command.getCommandName(), line)
+                        .isLessThanOrEqualTo(Canopy.HELP_WIDTH - 2);
+            }
+        }
     }
 
     @Test
