@@ -86,9 +86,9 @@ final class ClosingSolve {
      */
     static final int MOST_VARIABLES = ConnectivityRounds.ROUND_VARIABLES;
 
-    /** The branch-and-bound nodes the budget gives one SCIP solve: {@value #NODES_PER_SECOND} per deterministic second. */
-    static long nodes(Budget budget) {
-        return (long) Math.floor(NODES_PER_SECOND * budget.deterministicSeconds());
+    /** The branch-and-bound nodes the budget gives one SCIP solve at {@code perSecond} nodes per deterministic second. */
+    static long nodes(Budget budget, int perSecond) {
+        return (long) Math.floor(perSecond * budget.deterministicSeconds());
     }
 
     /**
@@ -100,11 +100,6 @@ final class ClosingSolve {
      * nodes (165 s at load about 2); with 500 nodes it stopped without an answer.
      */
     static final int PROOF_NODES_PER_SECOND = 400;
-
-    /** The branch-and-bound nodes a proof after a stalled search gets: {@value #PROOF_NODES_PER_SECOND} per deterministic second. */
-    static long proofNodes(Budget budget) {
-        return (long) Math.floor(PROOF_NODES_PER_SECOND * budget.deterministicSeconds());
-    }
 
     /** Without a deadline, the wall-clock seconds the solve may take: a safety net above the node limit. */
     static final int SECONDS = 300;
@@ -131,7 +126,7 @@ final class ClosingSolve {
             return new Result(Status.SKIPPED, OptionalLong.empty(), Optional.empty());
         }
         Duration left = budget.left().orElse(Duration.ofSeconds(SECONDS));
-        long nodes = stalled ? proofNodes(budget) : nodes(budget);
+        long nodes = nodes(budget, stalled ? PROOF_NODES_PER_SECOND : NODES_PER_SECOND);
         if (left.toMillis() < 1 || nodes < 1) {
             return Result.NONE;
         }

@@ -300,10 +300,7 @@ final class LexicographicSolve {
         StartUse use = bounds.start().isEmpty() ? StartUse.NONE : started.isPresent() ? StartUse.HINT : StartUse.UNUSED;
         long reached = costValue >= 0 ? costValue : hintCost.orElse(Long.MAX_VALUE);
         if (use != StartUse.NONE && bounds.start().get().cost() < reached) {
-            PlanHint.Values start = bounds.start().get().hint();
-            for (int i = 0; i < start.vars().length; i++) {
-                values[start.vars()[i]] = start.values()[i];
-            }
+            bounds.start().get().hint().copyInto(values);
             costValue = bounds.start().get().cost();
             use = StartUse.TAKEN;
         }

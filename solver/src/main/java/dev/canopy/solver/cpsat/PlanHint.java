@@ -19,7 +19,14 @@ import java.util.Optional;
  */
 final class PlanHint {
     /** Variable numbers and their values, parallel. */
-    record Values(int[] vars, long[] values) {}
+    record Values(int[] vars, long[] values) {
+        /** Writes these values into {@code all}, indexed by variable number; the others are left as they are. */
+        void copyInto(long[] all) {
+            for (int i = 0; i < vars.length; i++) {
+                all[vars[i]] = values[i];
+            }
+        }
+    }
 
     private PlanHint() {}
 

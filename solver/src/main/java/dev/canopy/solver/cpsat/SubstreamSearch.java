@@ -107,7 +107,7 @@ final class SubstreamSearch {
             ConnectivityRepair.Repaired best = rounds.start().get();
             MPConstraint cap = whole.capCost(best.cost() - 1);
             whole.solver.setSolverSpecificParametersAsString(
-                    "limits/nodes = " + Math.max(1, ClosingSolve.nodes(budget)));
+                    "limits/nodes = " + Math.max(1, ClosingSolve.nodes(budget, ClosingSolve.NODES_PER_SECOND)));
             long[] fixedAt = values(model, best.hint());
             int tried = 0;
             int improved = 0;
@@ -175,9 +175,7 @@ final class SubstreamSearch {
     /** The hint's values by the class model's variable numbers (0 for variables it leaves out). */
     private static long[] values(ClassModel model, PlanHint.Values hint) {
         long[] values = new long[model.variables()];
-        for (int i = 0; i < hint.vars().length; i++) {
-            values[hint.vars()[i]] = hint.values()[i];
-        }
+        hint.copyInto(values);
         return values;
     }
 }
