@@ -46,6 +46,13 @@ import java.util.OptionalLong;
  * could bind).
  */
 final class ClassModel {
+    /**
+     * GLOP's deterministic seconds for phase one's LP bound, as a multiple of the budget's: at
+     * critical 2,000 peers, k = 8, 10 were not enough; 30 were (GLOP's own deterministic time, so
+     * the bound repeats on any machine).
+     */
+    static final int SERVED_LP_SCALE = 3;
+
     /** Share of the time left that phase two's LP bound may take ({@link LpBound}). */
     static final double LP_SHARE = 0.25;
 
@@ -138,7 +145,29 @@ final class ClassModel {
      * when higher; see {@link LexicographicSolve}.
      */
     LexicographicSolve.Outcome solve(long seed, Budget budget, long[] warm) {
-        return solve.solve(servedObjective(), costObjective(), seed, budget, warm, Optional.of(this::costBounds));
+        return solve.solve(
+                servedObjective(),
+                costObjective(),
+                seed,
+                budget,
+                warm,
+                Optional.of(this::servedBound),
+                Optional.of(this::costBounds));
+    }
+
+    /**
+     * Phase one's LP bound within {@value #LP_SHARE} of the time left ({@value #SERVED_LP_SCALE}
+     * times the budget's deterministic seconds): the served weight's LP
+     * relaxation (without the {@link SourceFlow}), certified as {@link LpBound} certifies phase
+     * two's, on the served weight negated. Critical family, 2,000 peers, seed 24: 144,399,876 at k =
+     * 4 and 144,400,040 at k = 8 (GLOP, 3.5 s and 29 s), where CP-SAT's bound stayed at the
+     * ceiling, 144,400,255 (every receiver served).
+     */
+    OptionalLong servedBound(CpModel model, Budget budget) {
+        Budget share = budget.share(LP_SHARE);
+        Budget scaled = new Budget(share.deterministicSeconds() * SERVED_LP_SCALE, share.deadline());
+        OptionalLong least = LpBound.of(model.model(), flow, servedObjective(-1), scaled);
+        return least.isPresent() ? OptionalLong.of(-least.getAsLong()) : OptionalLong.empty();
     }
 
     /**
@@ -151,7 +180,7 @@ final class ClassModel {
      * tens of thousands of long rows (60,568 at homogeneous 2,000, k = 8) left its phase two
      * without a solution within its budget; only their bound joins it.
      */
-    private LexicographicSolve.Bounds costBounds(CpModel model, LinearExpr cost, long seed, Budget budget) {
+    private PhaseTwoBounds costBounds(CpModel model, LinearExpr cost, long seed, Budget budget) {
         OptionalLong lp = LpBound.of(model.model(), flow, cost, budget.share(LP_SHARE));
         ConnectivityRounds.Result rounds = ConnectivityRounds.run(this, model, cost, budget.share(ROUNDS_SHARE));
         SubstreamSearch.Result search = SubstreamSearch.run(this, model, cost, rounds, budget.share(SEARCH_SHARE));
@@ -159,10 +188,9 @@ final class ClassModel {
         ClosingSolve.Result closing = searched.proved() || rounds.rounds() == 0
                 ? ClosingSolve.Result.NONE
                 : ClosingSolve.run(this, model, cost, searched, search.stalled(), budget.share(CLOSING_SHARE));
-        OptionalLong bound = LexicographicSolve.Bounds.higher(rounds.bound(), closing.bound());
+        OptionalLong bound = PhaseTwoBounds.higher(rounds.bound(), closing.bound());
         Optional<ConnectivityRepair.Repaired> start = closing.start().isPresent() ? closing.start() : searched.start();
-        return new LexicographicSolve.Bounds(
-                lp, bound, rounds.rounds(), rounds.cuts(), start, search, closing.status());
+        return new PhaseTwoBounds(lp, bound, rounds.rounds(), rounds.cuts(), start, search, closing.status());
     }
 
     /** The edges of one substream: hubs conserve, a class takes at most its size and says whether it holds. */
@@ -312,6 +340,11 @@ final class ClassModel {
     }
 
     LinearExpr servedObjective() {
+        return servedObjective(1);
+    }
+
+    /** The served weight times {@code sign}. */
+    private LinearExpr servedObjective(int sign) {
         long[] weight = tierWeights();
         LinearExprBuilder served = LinearExpr.newBuilder();
         for (int c = 0; c < graphs.length; c++) {
@@ -319,7 +352,7 @@ final class ClassModel {
                 if (m[c][h] >= 0) {
                     served.addTerm(
                             solve.var(m[c][h]),
-                            weight[classes.representative[h].tier().ordinal()]);
+                            sign * weight[classes.representative[h].tier().ordinal()]);
                 }
             }
         }

@@ -100,12 +100,12 @@ final class Comparison {
     }
 
     /** The served objective of a plan: the tier weights of its served pairs. */
-    private static long servedWeight(SnapshotIndex index, Plan plan) {
+    static long servedWeight(SnapshotIndex index, Plan plan) {
         return servedWeight(index, unservedByTier(index, plan));
     }
 
     /** The tier weights of every wanted pair but the given unserved ones per tier (none: the ceiling). */
-    private static long servedWeight(SnapshotIndex index, long[] unserved) {
+    static long servedWeight(SnapshotIndex index, long[] unserved) {
         long[] receivers = TierWeights.pairsPerTier(index);
         long[] weight = TierWeights.of(receivers);
         long sum = 0;

@@ -16,6 +16,7 @@ final class ExactMetrics {
         plan.metric("exact.servedBound", outcome.servedBound());
         plan.metric("exact.costObjective", outcome.cost());
         plan.metric("exact.costBound", outcome.costBound());
+        outcome.servedLp().ifPresent(bound -> plan.metric("exact.servedLpBound", bound));
         outcome.bounds().lp().ifPresent(bound -> plan.metric("exact.lpBound", bound));
         outcome.bounds().connectivity().ifPresent(bound -> plan.metric("exact.connectivityBound", bound));
         if (outcome.bounds().rounds() > 0) {

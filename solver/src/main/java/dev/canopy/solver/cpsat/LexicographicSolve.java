@@ -58,7 +58,9 @@ final class LexicographicSolve {
 
     /**
      * The outcome of both phases: {@code values} by variable number, a solution of the model
-     * unless {@code start} is {@link StartUse#TAKEN} (then only its counting variables are).
+     * unless {@code start} is {@link StartUse#TAKEN} (then only its counting variables are);
+     * {@code servedLp} is the {@link ServedBound} when one was asked for and found (then {@code
+     * servedBound} is at most it).
      */
     record Outcome(
             long[] values,
@@ -69,8 +71,9 @@ final class LexicographicSolve {
             String costStatus,
             long cost,
             long costBound,
-            Bounds bounds,
-            StartUse start) {
+            PhaseTwoBounds bounds,
+            StartUse start,
+            OptionalLong servedLp) {
 
         long value(int var) {
             return values[var];
@@ -94,51 +97,16 @@ final class LexicographicSolve {
      * and hint, it may add constraints that every solution of the model satisfies.
      */
     interface CostBounds {
-        Bounds of(CpModel model, LinearExpr cost, long seed, Budget budget);
+        PhaseTwoBounds of(CpModel model, LinearExpr cost, long seed, Budget budget);
     }
 
     /**
-     * What {@link CostBounds} found.
-     *
-     * @param lp the LP relaxation's bound, if solved
-     * @param connectivity the {@link ConnectivityRounds}' bound, if one round was proved, raised by
-     *     their {@link ClosingSolve}'s
-     * @param rounds connectivity rounds solved
-     * @param cuts connectivity cuts found
-     * @param start a solution of phase two's model (its counting variables) found on the way, if
-     *     any: phase two starts from it when it is cheaper than phase one's solution
-     * @param search what the rounds' {@link SubstreamSearch} found
-     * @param closing how the rounds' {@link ClosingSolve} ended
+     * An upper bound on phase one's served weight over every solution of the model (the class
+     * model's {@link LpBound}), asked when CP-SAT did not prove phase one: its own bound, within
+     * exact's budget, may stay at the ceiling (every receiver served) where capacity is short.
      */
-    record Bounds(
-            OptionalLong lp,
-            OptionalLong connectivity,
-            int rounds,
-            int cuts,
-            Optional<ConnectivityRepair.Repaired> start,
-            SubstreamSearch.Result search,
-            ClosingSolve.Status closing) {
-        static final Bounds NONE = new Bounds(
-                OptionalLong.empty(),
-                OptionalLong.empty(),
-                0,
-                0,
-                Optional.empty(),
-                SubstreamSearch.Result.NONE,
-                ClosingSolve.Status.NOT_RUN);
-
-        /** The higher of the two bounds, if any. */
-        OptionalLong best() {
-            return higher(lp, connectivity);
-        }
-
-        /** The higher of two bounds, either if only one is present. */
-        static OptionalLong higher(OptionalLong a, OptionalLong b) {
-            if (a.isEmpty() || b.isEmpty()) {
-                return a.isPresent() ? a : b;
-            }
-            return OptionalLong.of(Math.max(a.getAsLong(), b.getAsLong()));
-        }
+    interface ServedBound {
+        OptionalLong of(CpModel model, Budget budget);
     }
 
     /** A new integer variable; returns its number for {@link Outcome#value}. */
@@ -183,7 +151,7 @@ final class LexicographicSolve {
      * (phase two's constraint is removed again).
      */
     Outcome solve(LinearExpr served, LinearExpr cost, long seed, Budget budget, long[] warm) {
-        return solve(served, cost, seed, budget, warm, Optional.empty());
+        return solve(served, cost, seed, budget, warm, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -192,7 +160,8 @@ final class LexicographicSolve {
      * when higher, the model holds {@code cost >= that bound} during phase two (valid, so the
      * search prunes with it and proves a solution that reaches it), and their solution, if any,
      * is phase two's hint when it is cheaper than phase one's solution (completed by CP-SAT
-     * first).
+     * first). When CP-SAT does not prove phase one, {@code servedBound} lowers its bound, and
+     * proves it when it meets the served weight found.
      */
     Outcome solve(
             LinearExpr served,
@@ -200,6 +169,7 @@ final class LexicographicSolve {
             long seed,
             Budget budget,
             long[] warm,
+            Optional<ServedBound> servedBounds,
             Optional<CostBounds> costBounds) {
         String invalid = model.validate();
         if (!invalid.isEmpty()) {
@@ -250,6 +220,13 @@ final class LexicographicSolve {
                 default -> throw new IllegalStateException("exact: unknown CP-SAT status " + s1);
             }
         }
+        OptionalLong servedLp = s1 == CpSolverStatus.OPTIMAL || servedBounds.isEmpty() || budget.expired()
+                ? OptionalLong.empty()
+                : servedBounds.get().of(model, budget);
+        if (servedLp.isPresent()) {
+            servedBound = Math.max(servedValue, Math.min(servedBound, servedLp.getAsLong()));
+        }
+        boolean servedProved = servedValue == servedBound;
         model.clearObjective();
         int held = model.getBuilder().getConstraintsCount();
         model.addGreaterOrEqual(served, servedValue);
@@ -258,9 +235,9 @@ final class LexicographicSolve {
         for (int i = 0; i < values.length; i++) {
             model.addHint(vars.get(i), values[i]);
         }
-        Bounds bounds = costBounds.isPresent() && servedValue == servedBound && !budget.expired()
+        PhaseTwoBounds bounds = costBounds.isPresent() && servedProved && !budget.expired()
                 ? costBounds.get().of(model, cost, seed, budget)
-                : Bounds.NONE;
+                : PhaseTwoBounds.NONE;
         OptionalLong hintCost = evaluate(cost, values);
         Optional<long[]> started = bounds.start()
                 .filter(start -> hintCost.isEmpty() || start.cost() < hintCost.getAsLong())
@@ -304,12 +281,22 @@ final class LexicographicSolve {
             costValue = bounds.start().get().cost();
             use = StartUse.TAKEN;
         }
-        boolean optimal = s1 == CpSolverStatus.OPTIMAL && s2 == CpSolverStatus.OPTIMAL;
+        boolean optimal = servedProved && s2 == CpSolverStatus.OPTIMAL;
         if (bounds.best().isPresent()) {
             costBound = Math.max(costBound, bounds.best().getAsLong());
         }
         return new Outcome(
-                values, optimal, s1.name(), servedValue, servedBound, s2.name(), costValue, costBound, bounds, use);
+                values,
+                optimal,
+                s1.name(),
+                servedValue,
+                servedBound,
+                s2.name(),
+                costValue,
+                costBound,
+                bounds,
+                use,
+                servedLp);
     }
 
     /**

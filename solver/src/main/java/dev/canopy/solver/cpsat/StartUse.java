@@ -2,7 +2,7 @@ package dev.canopy.solver.cpsat;
 
 /**
  * What became of the start solution that phase two's cost bounds found ({@link
- * LexicographicSolve.Bounds#start()}, the cheapest {@link ConnectivityRepair}): the plan's
+ * PhaseTwoBounds#start()}, the cheapest {@link ConnectivityRepair}): the plan's
  * {@code exact.roundsStart}.
  */
 enum StartUse {

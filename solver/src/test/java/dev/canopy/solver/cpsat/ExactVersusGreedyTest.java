@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Exact against greedy and the locality lower bound on generated networks of 500 to 2,000
- * peers: exact serves at least as many, at no more locality cost, and the bound is below both.
+ * peers: exact is at least as good as greedy by its objective (served pairs by tier, then locality
+ * cost: where everyone is served, at no more cost), and the bound is below both.
  * Exact returns its best heuristic plan (greedy's, local's or multi-tree's, moved to cheaper
  * parents) when the class model's own is worse (marked {@code exact.fallback}); the printed
  * ratios and metrics show by how much it beats greedy and its gap to the bounds. Slow (one to
@@ -61,18 +62,20 @@ class ExactVersusGreedyTest {
         Verification greedyCheck = PlanVerifier.verify(problem.routing(), greedy);
         assertThat(exactCheck.violations()).isEmpty();
         assertThat(greedyCheck.violations()).isEmpty();
-        assertThat(exact.unserved().size())
-                .isLessThanOrEqualTo(greedy.unserved().size());
+        // Exact's objective: served pairs by tier, then cost. Where capacity is short exact serves
+        // more (recruiting idle peers as relays), which may cost more than greedy's plan.
+        assertThat(Comparison.better(problem.index(), greedy, exact)).isFalse();
         long exactCost = Locality.planCost(problem.index(), exact);
         long greedyCost = Locality.planCost(problem.index(), greedy);
-        assertThat(exactCost).isLessThanOrEqualTo(greedyCost);
         if (exact.unserved().isEmpty()) {
             assertThat(bound.cost()).isLessThanOrEqualTo(exactCost);
         }
         System.out.printf(
-                "exact-vs-greedy %s: %d ms, exact %d, greedy %d, ratio %.3f, bound %d, metrics %s%n",
+                "exact-vs-greedy %s: %d ms, unserved exact %d greedy %d, cost exact %d, greedy %d, ratio %.3f, bound %d, metrics %s%n",
                 options.id(),
                 millis,
+                exact.unserved().size(),
+                greedy.unserved().size(),
                 exactCost,
                 greedyCost,
                 exactCost / (double) greedyCost,

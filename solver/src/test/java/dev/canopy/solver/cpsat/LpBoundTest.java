@@ -3,6 +3,8 @@ package dev.canopy.solver.cpsat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.model.Snapshot;
+import dev.canopy.model.Tier;
+import dev.canopy.model.generate.CapacityMix;
 import dev.canopy.model.generate.GeneratorOptions;
 import dev.canopy.model.generate.NetworkGenerator;
 import dev.canopy.model.plan.Plan;
@@ -10,6 +12,7 @@ import dev.canopy.policies.verify.PlanVerifier;
 import dev.canopy.solver.Locality;
 import dev.canopy.solver.PlanningProblem;
 import dev.canopy.solver.greedy.GreedyStrategy;
+import dev.canopy.solver.multitree.MultiTreeStrategy;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -69,6 +72,38 @@ class LpBoundTest {
 
         assertThat(with).isLessThanOrEqualTo(cost).isGreaterThan(without);
         System.out.printf("lp-bound four-tier 300: without cuts %d, with %d, greedy %d%n", without, with, cost);
+    }
+
+    /**
+     * Critical family, 1,000 peers, k = 4: no plan serves everyone, and the served weight's LP
+     * bound says so (CP-SAT's own stays at the ceiling within exact's budget), while it lies above
+     * the served weight of every verified plan tried: greedy's, multi-tree's and exact's.
+     */
+    @Test
+    void theServedBoundIsBelowTheCeilingAndAboveTheServedWeightOfVerifiedPlans() {
+        Snapshot snapshot = NetworkGenerator.generate(GeneratorOptions.defaults(1000)
+                .withMix(CapacityMix.CRITICAL)
+                .withSubstreams(4)
+                .withSeed(24));
+        PlanningProblem problem = PlanningProblem.of(snapshot);
+        ClassModel model = new ClassModel(PeerClasses.of(problem));
+
+        OptionalLong bound = model.servedBound(model.solve.model(), new Budget(100, Optional.empty()));
+
+        long ceiling = Comparison.servedWeight(problem.index(), new long[Tier.values().length]);
+        assertThat(bound).isPresent();
+        assertThat(bound.getAsLong()).isLessThan(ceiling);
+        for (Plan plan : List.of(
+                new GreedyStrategy().plan(problem),
+                new MultiTreeStrategy().plan(problem),
+                new ExactStrategy(1).plan(problem))) {
+            assertThat(PlanVerifier.verify(problem.routing(), plan).violations())
+                    .isEmpty();
+            assertThat(Comparison.servedWeight(problem.index(), plan))
+                    .as(plan.strategy())
+                    .isLessThanOrEqualTo(bound.getAsLong());
+        }
+        System.out.printf("served bound, critical 1,000, k = 4: %d (ceiling %d)%n", bound.getAsLong(), ceiling);
     }
 
     /** The LP bound on cost over the solutions that serve every receiver. */
