@@ -53,6 +53,11 @@ public record Plan(
                 format, snapshot, version, createdAt, strategy, overlays, clubs, unserved, relaxed, replacement);
     }
 
+    /** A copy with another unserved list. */
+    public Plan withUnserved(List<Unserved> replacement) {
+        return new Plan(format, snapshot, version, createdAt, strategy, overlays, clubs, replacement, relaxed, metrics);
+    }
+
     /** A copy with another version number. */
     public Plan withVersion(long replacement) {
         return new Plan(

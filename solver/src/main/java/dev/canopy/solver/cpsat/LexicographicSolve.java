@@ -160,7 +160,7 @@ final class LexicographicSolve {
      * when higher, the model holds {@code cost >= that bound} during phase two (valid, so the
      * search prunes with it and proves a solution that reaches it), and their solution, if any,
      * is phase two's hint when it is cheaper than phase one's solution (completed by CP-SAT
-     * first). When CP-SAT does not prove phase one, {@code servedBound} lowers its bound, and
+     * first). When CP-SAT does not prove phase one, {@code servedBounds} lowers its bound, and
      * proves it when it meets the served weight found.
      */
     Outcome solve(

@@ -288,7 +288,6 @@ public final class Recruiting {
 
     /** The plan with the new trees and its unserved list brought up to date. */
     private Outcome outcome() {
-        Plan trees = forest.toPlan();
         List<Unserved> unserved = new ArrayList<>();
         int served = 0;
         for (Unserved u : start.unserved()) {
@@ -305,19 +304,6 @@ public final class Recruiting {
                             ? new Unserved(u.node(), u.channel(), UnservedReason.DEGRADED, Optional.empty(), held)
                             : u);
         }
-        return new Outcome(
-                new Plan(
-                        trees.format(),
-                        trees.snapshot(),
-                        trees.version(),
-                        trees.createdAt(),
-                        trees.strategy(),
-                        trees.overlays(),
-                        trees.clubs(),
-                        unserved,
-                        trees.relaxed(),
-                        trees.metrics()),
-                served,
-                recruits);
+        return new Outcome(forest.toPlan().withUnserved(unserved), served, recruits);
     }
 }

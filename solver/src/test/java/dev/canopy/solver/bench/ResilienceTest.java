@@ -32,17 +32,7 @@ class ResilienceTest {
     void theHandTreesAreAValidPlanWhenTheUnreachedPeerIsListed() {
         Snapshot snapshot = HandPlans.fivePeers(2, 0);
         Plan plan = HandPlans.trees(snapshot, TREES);
-        Plan listed = new Plan(
-                plan.format(),
-                plan.snapshot(),
-                plan.version(),
-                plan.createdAt(),
-                plan.strategy(),
-                plan.overlays(),
-                plan.clubs(),
-                List.of(Unserved.of("e", "live", UnservedReason.CAPACITY)),
-                plan.relaxed(),
-                plan.metrics());
+        Plan listed = plan.withUnserved(List.of(Unserved.of("e", "live", UnservedReason.CAPACITY)));
         assertThat(PlanVerifier.verify(snapshot, listed).violations()).isEmpty();
     }
 

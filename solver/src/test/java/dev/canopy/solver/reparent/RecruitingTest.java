@@ -156,17 +156,7 @@ class RecruitingTest {
         List<Unserved> unserved = nodes.stream()
                 .map(node -> Unserved.of(node, "live", UnservedReason.CAPACITY))
                 .toList();
-        return new Plan(
-                plan.format(),
-                plan.snapshot(),
-                plan.version(),
-                plan.createdAt(),
-                plan.strategy(),
-                plan.overlays(),
-                plan.clubs(),
-                unserved,
-                plan.relaxed(),
-                plan.metrics());
+        return plan.withUnserved(unserved);
     }
 
     private static Edge edge(String parent, String child) {
