@@ -22,6 +22,9 @@ final class ExactMetrics {
         if (outcome.bounds().rounds() > 0) {
             plan.metric("exact.connectivityRounds", outcome.bounds().rounds());
             plan.metric("exact.connectivityCuts", outcome.bounds().cuts());
+            plan.metric("exact.substreamSingles", outcome.bounds().search().singles());
+            plan.metric(
+                    "exact.substreamSinglesImproving", outcome.bounds().search().singlesImproving());
             plan.metric("exact.substreamPairs", outcome.bounds().search().tried());
             plan.metric(
                     "exact.substreamPairsImproving", outcome.bounds().search().improved());

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * A neighbourhood search from the {@link ConnectivityRounds}' best start towards their bound:
- * two substreams of a channel are planned again by SCIP on the whole class model (the {@link
+ * one or two substreams of a channel are planned again by SCIP on the whole class model (the {@link
  * SourceFlow}'s rows too, with every cut the rounds found), every other substream's edges fixed
  * at the start's, below the start's cost. Why: at 1,000 and 2,000 peers the rounds' repairs stop
  * a few edges above their bound and SCIP on the whole model finds nothing within minutes, while
@@ -21,8 +21,11 @@ import java.util.Optional;
  * 22, from 293,100 to 292,200 (bound 291,000). Seven of the eight 500-to-2,000-peer instances
  * of ExactVersusGreedyTest that serve everyone are proved optimal with it and the closing solve
  * after it (docs/benchmarks.md).
- * Two substreams, so that what one gives up in the senders' uplinks the other may take (one
- * alone was not tried). Three are not worth it: at four-tier 1,000 peers, seed 22, every pair
+ * Single substreams come first: each frees half a pair's variables and SCIP proves it in seconds
+ * where a pair takes minutes (homogeneous 2,000 peers, k = 4, seed 24: from the rounds' 583,800,
+ * five singles of 11 to 69 s reach 582,000, the rounds' bound, where two pairs had reached 583,200
+ * in the 600 s safety net). Then two substreams, so that what one gives up in the senders'
+ * uplinks the other may take. Three are not worth it: at four-tier 1,000 peers, seed 22, every pair
  * and then every triple (21 to 132 s each) proved nothing cheaper than 291,600, and SCIP on the
  * whole model, capped below it, proved it optimal ({@link ClosingSolve}, after a search that
  * {@linkplain Result#stalled stalled}).
@@ -30,13 +33,14 @@ import java.util.Optional;
  * <p>The rows that order a channel's substreams by cost are left out (the substreams are
  * interchangeable, and {@link PlanHint#of(ClassModel, long[])} orders a solution again), so a
  * pair's cost is not held between its neighbours'. A solution is taken only when, rounded, it
- * meets every row of the model in integers ({@link ClosingSolve#taken}). The pairs are tried in
- * the order (0, 1), (0, 2), ..., (1, 2), ... of each channel (the dearest substream first), over
- * and over, until the start reaches the bound (then it is optimal), a whole turn finds nothing,
- * {@value #PER_SECOND} pairs per deterministic second of the budget, when a pair frees at most
- * {@value #PAIR_VARIABLES} variables (fewer when it frees more, at least one: a pair's work grows
- * with what it frees, about the model's variables times 2 / its substreams) have been
- * tried, or the deadline passes (without one, after {@value #SECONDS} s). Each pair may take
+ * meets every row of the model in integers ({@link ClosingSolve#taken}). The singles are tried
+ * in the order 0, 1, ..., the pairs in the order (0, 1), (0, 2), ..., (1, 2), ... of each
+ * channel (the dearest substream first), each kind over and over, until the start reaches the
+ * bound (then it is optimal), a whole turn finds nothing, {@value #PER_SECOND} per deterministic
+ * second of the budget, when one frees at most {@value #PAIR_VARIABLES} variables (fewer when it
+ * frees more, at least one: the work grows with what it frees, about the model's variables
+ * times 1 or 2 / its substreams) have been tried, or the deadline passes (without one, after
+ * {@value #SECONDS} s for both kinds). Each may take
  * {@link ClosingSolve#NODES_PER_SECOND} branch-and-bound nodes per deterministic second: SCIP has
  * no deterministic time, so this repeats unless a time limit stops it first. It gives no bound
  * (a neighbourhood's optimum is not the model's).
@@ -70,32 +74,37 @@ final class SubstreamSearch {
      * @param stalled whether it stopped because a whole turn of the pairs found nothing cheaper:
      *     its best start is then a local optimum of the pairs, which the {@link ClosingSolve}
      *     tries to prove optimal on models of any size
+     * @param singles single substreams tried (before the pairs)
+     * @param singlesImproving single substreams that gave a cheaper solution
      */
-    record Result(Optional<ConnectivityRepair.Repaired> start, int tried, int improved, boolean stalled) {
-        static final Result NONE = new Result(Optional.empty(), 0, 0, false);
+    record Result(
+            Optional<ConnectivityRepair.Repaired> start,
+            int tried,
+            int improved,
+            boolean stalled,
+            int singles,
+            int singlesImproving) {
+        static final Result NONE = new Result(Optional.empty(), 0, 0, false, 0, 0);
     }
 
-    /** One neighbourhood: substreams {@code a} and {@code b} of channel {@code c}. */
+    /** One neighbourhood: substreams {@code a} and {@code b} of channel {@code c} (one substream when equal). */
     private record Pair(int c, int a, int b) {}
 
     private SubstreamSearch() {}
 
     /**
      * Searches from the {@code rounds}' start towards their bound on {@code phaseTwo}'s linear
-     * rows (not changed) with the cuts of their sets; nothing when they have no start or bound,
-     * or the start reaches the bound.
+     * rows (not changed) with the cuts of their sets: single substreams first, then pairs;
+     * nothing when they have no start or bound, or the start reaches the bound.
      */
     static Result run(
             ClassModel model, CpModel phaseTwo, LinearExpr cost, ConnectivityRounds.Result rounds, Budget budget) {
-        List<Pair> pairs = pairs(model);
+        List<Pair> pairs = neighbourhoods(model, 2);
         if (pairs.isEmpty() || rounds.start().isEmpty() || rounds.bound().isEmpty() || rounds.proved()) {
             return Result.NONE;
         }
-        long bound = rounds.bound().getAsLong();
         int substreams =
                 Arrays.stream(model.x).mapToInt(channel -> channel.length).sum();
-        double scale = Math.min(1, PAIR_VARIABLES / (model.variables() * 2.0 / substreams));
-        int most = (int) Math.max(1, Math.floor(PER_SECOND * budget.deterministicSeconds() * scale));
         long end = budget.deadline().orElse(System.nanoTime() + SECONDS * 1_000_000_000L);
         Optional<LinearModel> loaded = ClosingSolve.withCuts(model, phaseTwo, model.order, cost, rounds.entries());
         if (loaded.isEmpty()) {
@@ -103,26 +112,82 @@ final class SubstreamSearch {
         }
         LinearModel whole = loaded.get();
         try {
-            int own = whole.rows.size();
-            ConnectivityRepair.Repaired best = rounds.start().get();
-            MPConstraint cap = whole.capCost(best.cost() - 1);
             whole.solver.setSolverSpecificParametersAsString(
                     "limits/nodes = " + Math.max(1, ClosingSolve.nodes(budget, ClosingSolve.NODES_PER_SECOND)));
-            long[] fixedAt = values(model, best.hint());
+            Walk walk =
+                    new Walk(model, whole, rounds.start().get(), rounds.bound().getAsLong(), end);
+            walk.turns(neighbourhoods(model, 1), most(model, budget, 1.0 / substreams));
+            int singles = walk.tried;
+            int singlesImproving = walk.improved;
+            boolean stalled = walk.turns(pairs, most(model, budget, 2.0 / substreams));
+            return new Result(
+                    walk.started == walk.best ? Optional.empty() : Optional.of(walk.best),
+                    walk.tried - singles,
+                    walk.improved - singlesImproving,
+                    stalled,
+                    singles,
+                    singlesImproving);
+        } finally {
+            whole.delete();
+        }
+    }
+
+    /**
+     * Neighbourhoods tried at most: {@value #PER_SECOND} per deterministic second of the budget,
+     * fewer when one frees more than {@value #PAIR_VARIABLES} variables (a {@code share} of the
+     * model's), at least one.
+     */
+    private static int most(ClassModel model, Budget budget, double share) {
+        double scale = Math.min(1, PAIR_VARIABLES / (model.variables() * share));
+        return (int) Math.max(1, Math.floor(PER_SECOND * budget.deterministicSeconds() * scale));
+    }
+
+    /** The search's state: the best start so far, with its edges, and the neighbourhoods tried. */
+    private static final class Walk {
+        private final ClassModel model;
+        private final LinearModel whole;
+        private final int own;
+        private final MPConstraint cap;
+        private final long bound;
+        private final long end;
+        final ConnectivityRepair.Repaired started;
+        ConnectivityRepair.Repaired best;
+        private long[] fixedAt;
+        int tried;
+        int improved;
+
+        Walk(ClassModel model, LinearModel whole, ConnectivityRepair.Repaired start, long bound, long end) {
+            this.model = model;
+            this.whole = whole;
+            this.own = whole.rows.size();
+            this.started = start;
+            this.best = start;
+            this.bound = bound;
+            this.end = end;
+            this.cap = whole.capCost(start.cost() - 1);
+            this.fixedAt = values(model, start.hint());
+        }
+
+        /**
+         * Tries the neighbourhoods in turn, over and over, until the best reaches the bound, a whole
+         * turn finds nothing cheaper (then returns true), {@code most} are tried or the deadline
+         * passes.
+         */
+        boolean turns(List<Pair> sets, int most) {
             int tried = 0;
-            int improved = 0;
             int sinceImproved = 0;
-            while (tried < most && sinceImproved < pairs.size() && best.cost() > bound) {
+            while (tried < most && sinceImproved < sets.size() && best.cost() > bound) {
                 long left = (end - System.nanoTime()) / 1_000_000;
                 if (left < 1) {
                     break;
                 }
-                fix(model, whole, fixedAt, pairs.get(tried % pairs.size()));
+                fix(model, whole, fixedAt, sets.get(tried % sets.size()));
                 cap.setUb(best.cost() - 1);
                 whole.solver.reset();
                 whole.solver.setTimeLimit(left);
                 MPSolver.ResultStatus status = whole.solveExactly();
                 tried++;
+                this.tried++;
                 Optional<ConnectivityRepair.Repaired> found =
                         status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE
                                 ? ClosingSolve.taken(model, whole, own)
@@ -136,27 +201,24 @@ final class SubstreamSearch {
                     sinceImproved++;
                 }
             }
-            return new Result(
-                    improved > 0 ? Optional.of(best) : Optional.empty(),
-                    tried,
-                    improved,
-                    sinceImproved >= pairs.size() && best.cost() > bound);
-        } finally {
-            whole.delete();
+            return sinceImproved >= sets.size() && best.cost() > bound;
         }
     }
 
-    /** Every pair of substreams of every channel, the dearest first. */
-    private static List<Pair> pairs(ClassModel model) {
-        List<Pair> pairs = new ArrayList<>();
+    /**
+     * Every single substream ({@code size} 1) or pair of substreams ({@code size} 2) of every
+     * channel, the dearest first.
+     */
+    private static List<Pair> neighbourhoods(ClassModel model, int size) {
+        List<Pair> sets = new ArrayList<>();
         for (int c = 0; c < model.x.length; c++) {
             for (int a = 0; a < model.x[c].length; a++) {
-                for (int b = a + 1; b < model.x[c].length; b++) {
-                    pairs.add(new Pair(c, a, b));
+                for (int b = size == 1 ? a : a + 1; b < (size == 1 ? a + 1 : model.x[c].length); b++) {
+                    sets.add(new Pair(c, a, b));
                 }
             }
         }
-        return pairs;
+        return sets;
     }
 
     /** Frees the edges of the pair's substreams and fixes every other substream's at {@code values}'. */

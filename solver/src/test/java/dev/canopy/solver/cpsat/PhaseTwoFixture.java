@@ -31,8 +31,11 @@ record PhaseTwoFixture(PlanningProblem problem, ClassModel model, long[] greedy,
     }
 
     static PhaseTwoFixture of(int peers, long seed) {
-        Snapshot snapshot =
-                NetworkGenerator.generate(GeneratorOptions.defaults(peers).withSeed(seed));
+        return of(GeneratorOptions.defaults(peers).withSeed(seed));
+    }
+
+    static PhaseTwoFixture of(GeneratorOptions options) {
+        Snapshot snapshot = NetworkGenerator.generate(options);
         PlanningProblem problem = PlanningProblem.of(snapshot);
         Plan plan = new GreedyStrategy().plan(problem);
         assertThat(PlanVerifier.verify(problem.routing(), plan).violations()).isEmpty();
@@ -87,8 +90,8 @@ record PhaseTwoFixture(PlanningProblem problem, ClassModel model, long[] greedy,
     SubstreamSearch.Result search(ConnectivityRounds.Result rounds, Budget budget) {
         SubstreamSearch.Result search = SubstreamSearch.run(model, model.solve.model(), cost, rounds, budget);
         System.out.printf(
-                "substream search: %d pairs, %d improving, stalled %b%n",
-                search.tried(), search.improved(), search.stalled());
+                "substream search: %d singles, %d improving; %d pairs, %d improving, stalled %b%n",
+                search.singles(), search.singlesImproving(), search.tried(), search.improved(), search.stalled());
         return search;
     }
 
