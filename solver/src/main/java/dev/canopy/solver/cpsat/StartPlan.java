@@ -55,9 +55,10 @@ final class StartPlan {
                 break;
             }
             Plan made = start.getValue().get();
-            Optional<Recruiting.Outcome> recruited = Recruiting.improve(
-                            made, new Resources(problem.routing()), budget::expired)
-                    .filter(outcome -> outcome.served() > 0);
+            Optional<Recruiting.Outcome> recruited = made.unserved().isEmpty()
+                    ? Optional.empty()
+                    : Recruiting.improve(made, new Resources(problem.routing()), budget::expired)
+                            .filter(outcome -> outcome.served() > 0);
             String name = start.getKey() + (recruited.isPresent() ? "+recruiting" : "");
             Plan plan = recruited.map(Recruiting.Outcome::plan).orElse(made);
             Chosen chosen = Reparenting.improve(plan, new Resources(problem.routing()), TreeRules.ANY, budget::expired)

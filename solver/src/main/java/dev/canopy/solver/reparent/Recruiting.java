@@ -66,12 +66,15 @@ public final class Recruiting {
     private final List<List<Integer>> treesOf = new ArrayList<>();
     /** Edge changes of the receiver being served: {@code {tree, child, old parent}}, undone on failure. */
     private final List<int[]> log = new ArrayList<>();
+    /** Per region, {@link #nearest}'s order, made on first use (every search asks it again and again). */
+    private final int[][] nearestByRegion;
 
     private int recruits;
 
     private Recruiting(ReparentingTrees forest, Plan start) {
         this.forest = forest;
         this.start = start;
+        this.nearestByRegion = new int[forest.index.regionCount()][];
         for (int c = 0; c < forest.index.channelCount(); c++) {
             treesOf.add(new ArrayList<>());
         }
@@ -128,11 +131,16 @@ public final class Recruiting {
 
     /** Substreams of channel c that q still needs (k of the k+n, less those it holds). */
     private int missing(int c, int q) {
+        return forest.index.channel(c).substreams() - held(c, q);
+    }
+
+    /** Substreams of channel c that q holds. */
+    private int held(int c, int q) {
         int held = 0;
         for (int t : treesOf.get(c)) {
             held += forest.parent[t][q] >= 0 ? 1 : 0;
         }
-        return forest.index.channel(c).substreams() - held;
+        return held;
     }
 
     /** Gives q a parent in as many of channel c's trees as it lacks, or changes nothing. */
@@ -249,6 +257,13 @@ public final class Recruiting {
     /** Nodes by distance from q's region: its region, its country, then the rest, by number within each. */
     private int[] nearest(int q) {
         int region = forest.index.regionOf(q);
+        if (nearestByRegion[region] == null) {
+            nearestByRegion[region] = order(region);
+        }
+        return nearestByRegion[region];
+    }
+
+    private int[] order(int region) {
         int nodes = forest.index.nodeCount();
         int[] order = new int[nodes];
         int n = 0;
@@ -293,9 +308,8 @@ public final class Recruiting {
         for (Unserved u : start.unserved()) {
             int c = forest.index.channelIndex(u.channel()).orElseThrow();
             int q = node(u);
-            int lacking = missing(c, q);
-            int held = forest.index.channel(c).substreams() - lacking;
-            if (lacking <= 0) {
+            int held = held(c, q);
+            if (held >= forest.index.channel(c).substreams()) {
                 served++;
                 continue;
             }
