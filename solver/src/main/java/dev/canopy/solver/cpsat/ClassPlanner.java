@@ -9,6 +9,11 @@ import dev.canopy.solver.Locality;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
+import dev.canopy.solver.Resources;
+import dev.canopy.solver.reparent.Reparenting;
+import dev.canopy.solver.reparent.TreeRules;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Plans with the class model: checks what it takes, solves, realises per node, certifies, assembles. */
@@ -124,6 +129,37 @@ final class ClassPlanner {
         plan.metric("exact.classes", classes.count);
         plan.metric("exact.variables", model.variables());
         return result.received();
+    }
+
+    /**
+     * The class model's plan moved to cheaper parents by {@link Reparenting} when its solution was
+     * not realised (a stray edge placed a holder off the solution's arcs, at a cost above it), with
+     * its cost, gap and {@code exact.reparentMoves}; {@code optimal} when it then meets both proved
+     * bounds. A realised plan, or one the search cannot improve, is returned as it is. With the
+     * tree builder of stop 20, homogeneous 2,000 peers, k = 8, seed 24, was realised at 440,250
+     * against its proved 440,100; one move made it 440,100, optimal.
+     */
+    static Plan reparented(PlanningProblem problem, Plan plan, Budget budget) {
+        Map<String, Object> metrics = plan.metrics();
+        if (!Boolean.FALSE.equals(metrics.get("exact.realized")) || budget.expired()) {
+            return plan;
+        }
+        Optional<Reparenting.Outcome> moved = Reparenting.improve(
+                        plan, new Resources(problem.routing()), TreeRules.ANY, budget::expired)
+                .filter(outcome -> outcome.moves() > 0);
+        if (moved.isEmpty()) {
+            return plan;
+        }
+        long cost = Locality.planCost(problem.index(), moved.get().plan());
+        Map<String, Object> updated = new LinkedHashMap<>(metrics);
+        double gap = ExactMetrics.gap(
+                (Long) metrics.get("exact.planServed"), cost, (Long) metrics.get("exact.servedBound"), (Long)
+                        metrics.get("exact.costBound"));
+        updated.put("exact.planCost", cost);
+        updated.put("exact.reparentMoves", moved.get().moves());
+        updated.put("gap", gap);
+        updated.put("optimal", gap == 0);
+        return moved.get().plan().withMetrics(updated);
     }
 
     /** Adds the realized trees' edges to the plan; returns their locality cost. */

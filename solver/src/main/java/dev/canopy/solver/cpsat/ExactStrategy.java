@@ -36,7 +36,8 @@ import java.util.Optional;
  * per-node trees ({@link Realizer}); when that succeeds, the plan has the bound's served weight
  * and cost and is therefore optimal, and the metrics say {@code optimal=true}. When the
  * realisation falls short (the relaxation does not state every per-node condition), the plan
- * keeps what was placed and gives its gap to the bounds. The primal side is a heuristic plan
+ * keeps what was placed, moved to cheaper parents by {@link Reparenting} ({@code
+ * exact.reparentMoves}), and gives its gap to the bounds. The primal side is a heuristic plan
  * ({@link StartPlan}): greedy's, local's and multi-tree's plans, each moved to cheaper parents
  * by a local search ({@link Reparenting}), the best of them by the same lexicographic objective
  * (so never fewer served, nor dearer, than greedy). When it beats the class model's own plan,
@@ -178,7 +179,10 @@ public final class ExactStrategy implements Strategy {
         if (budget.expired()) {
             return withFlowBound(problem, Comparison.unsolved(index, start, greedy, NAME));
         }
-        Plan exact = assemble(problem, plan, ClassPlanner.plan(problem, plan, start.plan(), budget.share(SOLVE_SHARE)));
+        Plan exact = ClassPlanner.reparented(
+                problem,
+                assemble(problem, plan, ClassPlanner.plan(problem, plan, start.plan(), budget.share(SOLVE_SHARE))),
+                budget);
         boolean proved = Boolean.TRUE.equals(exact.metrics().get("optimal"));
         return withFlowBound(
                 problem,
