@@ -18,8 +18,8 @@ import java.util.Optional;
  * with the other substreams fixed it solves a pair of four-tier 2,000 peers in under a minute
  * (homogeneous 2,000, k = 4: minutes): k = 4, seed 24, from 415,500 to 414,900 with substreams
  * 0 and 1 free and to 414,600, the bound, with 0 and 2, in 111 s; four-tier 1,000 peers, seed
- * 22, from 293,100 to 292,200 (bound 291,000). Seven of the eight 500-to-2,000-peer instances
- * of ExactVersusGreedyTest that serve everyone are proved optimal with it and the closing solve
+ * 22, from 293,100 to 292,200 (bound 291,000). All eight 500-to-2,000-peer instances of
+ * ExactVersusGreedyTest that serve everyone are proved optimal with it and the closing solve
  * after it (docs/benchmarks.md).
  * Single substreams come first: each frees half a pair's variables and SCIP proves it in seconds
  * where a pair takes minutes (homogeneous 2,000 peers, k = 4, seed 24: from the rounds' 583,800,
