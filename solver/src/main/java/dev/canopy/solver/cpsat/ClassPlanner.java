@@ -9,9 +9,7 @@ import dev.canopy.solver.Locality;
 import dev.canopy.solver.Pairing;
 import dev.canopy.solver.PlanAssembler;
 import dev.canopy.solver.PlanningProblem;
-import dev.canopy.solver.Resources;
 import dev.canopy.solver.reparent.Reparenting;
-import dev.canopy.solver.reparent.TreeRules;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -144,9 +142,7 @@ final class ClassPlanner {
         if (!Boolean.FALSE.equals(metrics.get("exact.realized")) || budget.expired()) {
             return plan;
         }
-        Optional<Reparenting.Outcome> moved = Reparenting.improve(
-                        plan, new Resources(problem.routing()), TreeRules.ANY, budget::expired)
-                .filter(outcome -> outcome.moves() > 0);
+        Optional<Reparenting.Outcome> moved = StartPlan.reparented(problem, plan, budget);
         if (moved.isEmpty()) {
             return plan;
         }

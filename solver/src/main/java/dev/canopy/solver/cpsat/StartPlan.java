@@ -61,8 +61,7 @@ final class StartPlan {
                             .filter(outcome -> outcome.served() > 0);
             String name = start.getKey() + (recruited.isPresent() ? "+recruiting" : "");
             Plan plan = recruited.map(Recruiting.Outcome::plan).orElse(made);
-            Chosen chosen = Reparenting.improve(plan, new Resources(problem.routing()), TreeRules.ANY, budget::expired)
-                    .filter(outcome -> outcome.moves() > 0)
+            Chosen chosen = reparented(problem, plan, budget)
                     .map(outcome -> new Chosen(outcome.plan(), name + "+reparenting", outcome.moves()))
                     .orElse(new Chosen(plan, name, 0));
             if (Comparison.better(index, chosen.plan(), best.plan())) {
@@ -70,5 +69,14 @@ final class StartPlan {
             }
         }
         return best;
+    }
+
+    /**
+     * {@code plan} moved to cheaper parents by {@link Reparenting} (no depth or one-tree rule)
+     * within {@code budget}, or empty when it made no move.
+     */
+    static Optional<Reparenting.Outcome> reparented(PlanningProblem problem, Plan plan, Budget budget) {
+        return Reparenting.improve(plan, new Resources(problem.routing()), TreeRules.ANY, budget::expired)
+                .filter(outcome -> outcome.moves() > 0);
     }
 }

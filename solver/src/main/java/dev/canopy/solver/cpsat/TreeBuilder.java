@@ -132,7 +132,7 @@ final class TreeBuilder {
      * class, goes between the ends of a placed edge p to q, the first in placement order for
      * which the arcs allow it once p to q's are freed: p to r1, r1 to r2, ..., rk to q, each
      * along its classes' arcs with edges left (found breadth first over the waiting classes, so
-     * the shortest chain). The tree stays a tree (the r were not connected, so none is below q),
+     * the shortest chain that fits). The tree stays a tree (the r were not connected, so none is below q),
      * p keeps its number of children, each r spends one, and their classes may now feed the rest
      * of the loop. False if no chain can be inserted.
      */

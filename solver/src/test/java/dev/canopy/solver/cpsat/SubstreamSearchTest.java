@@ -96,6 +96,7 @@ class SubstreamSearchTest {
         assertThat(UnreachedSets.separate(model, solution, false)).isEmpty();
         assertThat(fixture.realise(solution)).isEqualTo(new PhaseTwoFixture.Realised(true, 414_600));
     }
+
     /**
      * Homogeneous 2,000 peers, k = 4, seed 24: the rounds stop at 582,000; single substreams take
      * their start there, where pairs (minutes each) had reached 583,200 within the search's time.
