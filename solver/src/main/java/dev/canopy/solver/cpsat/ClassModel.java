@@ -36,6 +36,9 @@ import java.util.OptionalLong;
  *       for each region and each country the cut it implies ({@link ConnectivityCuts}), also
  *       in the stronger form that the edge entering the scope lands on the holder or on a relay
  *       ({@link RelayEntryCuts}, which lifts the LP bound, see {@link LpBound});
+ *   <li>a served node receives at least k substreams and a node that sends at least one, which
+ *       with its slots bounds what a class can serve and send on what it receives ({@link
+ *       InboundCuts}, added when some receiver may go unserved);
  *   <li>the substreams of a channel are interchangeable, so P can be renumbered so that each
  *       costs at least as much as the next.
  * </ul>
@@ -79,6 +82,8 @@ final class ClassModel {
     final LpBound.Omitted flow;
     /** The rows that order each channel's substreams by cost, which the {@link SubstreamSearch} leaves out. */
     final LpBound.Omitted order;
+    /** The {@link InboundCuts}' rows, none when the model is built without them. */
+    final LpBound.Omitted inbound;
     /** flowUnits[c][s][a]: the {@link SourceFlow}'s variables. */
     final int[][][] flowUnits;
 
@@ -89,12 +94,17 @@ final class ClassModel {
     /** out[c][s][g]: edges out of class g. */
     private final LinearExprBuilder[][][] outOf;
 
+    /** The model with the {@link RelayEntryCuts}, without the {@link InboundCuts}. */
     ClassModel(PeerClasses classes) {
-        this(classes, true);
+        this(classes, true, false);
     }
 
-    /** The model, without the {@link RelayEntryCuts} when {@code relayEntryCuts} is false (the tests compare). */
-    ClassModel(PeerClasses classes, boolean relayEntryCuts) {
+    /**
+     * The model, with the {@link RelayEntryCuts} when {@code relayEntryCuts} (the tests compare)
+     * and the {@link InboundCuts} when {@code inboundCuts} (worth it only when some receiver may
+     * go unserved).
+     */
+    ClassModel(PeerClasses classes, boolean relayEntryCuts, boolean inboundCuts) {
         this.classes = classes;
         this.index = classes.index;
         int channels = index.channelCount();
@@ -131,6 +141,11 @@ final class ClassModel {
         if (relayEntryCuts) {
             RelayEntryCuts.add(this);
         }
+        int inboundFrom = solve.model().getBuilder().getConstraintsCount();
+        if (inboundCuts) {
+            InboundCuts.add(this);
+        }
+        inbound = new LpBound.Omitted(inboundFrom, solve.model().getBuilder().getConstraintsCount());
         int flowFrom = solve.model().getBuilder().getConstraintsCount();
         flowUnits = SourceFlow.add(this);
         flow = new LpBound.Omitted(flowFrom, solve.model().getBuilder().getConstraintsCount());

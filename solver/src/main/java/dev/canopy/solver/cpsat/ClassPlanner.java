@@ -110,11 +110,12 @@ final class ClassPlanner {
      * the trees and the figures to the assembler. The plan is optimal iff both phases were proved
      * and the solution was realised: the class model is a relaxation (see {@link ClassModel}), so
      * its proved optimum bounds every plan, and a realised solution is a plan with the same served
-     * weight and cost. Returns substreams received per channel and node.
+     * weight and cost. The model has the {@link InboundCuts} when {@code start} leaves a receiver
+     * unserved. Returns substreams received per channel and node.
      */
     static int[][] plan(PlanningProblem problem, PlanAssembler plan, Plan start, Budget budget) {
         PeerClasses classes = PeerClasses.of(problem);
-        ClassModel model = new ClassModel(classes);
+        ClassModel model = new ClassModel(classes, true, !start.unserved().isEmpty());
         long seed = problem.options().seed();
         Optional<long[]> warm = PlanHint.of(model, start).flatMap(hint -> model.solve.complete(hint, seed, budget));
         LexicographicSolve.Outcome outcome = model.solve(seed, budget, warm.orElse(null));

@@ -22,8 +22,9 @@ import java.util.Random;
  * leave arcs between unreached vertices only), so the loop ends. Room of g in the substream: one
  * more edge than it sends stays within what its holders of it can send ({@code prefix[t]}, the
  * class model's uplink rows at an integer t) and within its nodes' slots in all; a source class
- * has the second only. Served nodes, holders and downlinks are unchanged, so every other row of
- * the class model holds, once the substreams are ordered by cost again ({@link PlanHint#of(
+ * has the second only; with the {@link InboundCuts}, also within what its channel's inbound
+ * edges allow. Served nodes, holders and downlinks are unchanged, so every other row of the
+ * class model holds, once the substreams are ordered by cost again ({@link PlanHint#of(
  * ClassModel, long[][][], long[][])}). Fails when no reached class has room for a move.
  *
  * <p>Then a descent: each holding class's dearest feeding chain moves to the cheapest reached
@@ -102,8 +103,9 @@ final class ConnectivityRepair {
         long cost = 0;
         int[] visit = visit(pc.count, order);
         for (int c = 0; c < channels; c++) {
+            Inbound inbound = Inbound.of(model, c, units[c], served[c]);
             for (long[] substream : units[c]) {
-                Substream repairing = new Substream(model, model.graphs[c], substream, sent, visit);
+                Substream repairing = new Substream(model, model.graphs[c], substream, sent, inbound, visit);
                 if (!repairing.repair()) {
                     return Optional.empty();
                 }
@@ -135,21 +137,58 @@ final class ConnectivityRepair {
     }
 
     /**
-     * One substream's units, repaired in place; {@code sent} is every class's edges in all, and
-     * {@code visit} the order in which classes are tried.
+     * What each class sends of one channel, and the most it may send given what it receives and
+     * serves of it, when the model has the {@link InboundCuts}: {@code prefix[in - (k - 1) m]}
+     * (within 0 and the class's size), their rows at integer values. A move keeps what every
+     * class receives, so the most stays; without the cuts it is unbounded.
+     */
+    private record Inbound(long[] sent, long[] most) {
+        static Inbound of(ClassModel model, int c, long[][] units, long[] served) {
+            PeerClasses pc = model.classes;
+            ChannelGraph graph = model.graphs[c];
+            long[] sent = new long[pc.count];
+            long[] in = new long[pc.count];
+            for (long[] substream : units) {
+                for (int a = 0; a < graph.arcs(); a++) {
+                    if (!graph.isHub(graph.tail[a])) {
+                        sent[graph.tail[a]] += substream[a];
+                    }
+                    if (!graph.isHub(graph.head[a])) {
+                        in[graph.head[a]] += substream[a];
+                    }
+                }
+            }
+            long[] most = new long[pc.count];
+            int k = model.index.channel(c).substreams();
+            boolean cut = model.inbound.to() > model.inbound.from();
+            for (int g = 0; g < pc.count; g++) {
+                long budget = in[g] - (k - 1) * served[g];
+                most[g] = !cut || !graph.holder[g]
+                        ? Long.MAX_VALUE
+                        : pc.prefix[g][(int) Math.max(0, Math.min(budget, pc.size(g)))];
+            }
+            return new Inbound(sent, most);
+        }
+    }
+
+    /**
+     * One substream's units, repaired in place; {@code sent} is every class's edges in all,
+     * {@code inbound} its channel's, and {@code visit} the order in which classes are tried.
      */
     private static final class Substream {
         private final PeerClasses pc;
         private final ChannelGraph graph;
         private final long[] units;
         private final long[] sent;
+        private final Inbound inbound;
         private final long[] into;
         private final long[] out;
         private final List<List<Integer>> inArcs;
         private final int[] visit;
 
-        Substream(ClassModel model, ChannelGraph graph, long[] units, long[] sent, int[] visit) {
+        Substream(ClassModel model, ChannelGraph graph, long[] units, long[] sent, Inbound inbound, int[] visit) {
             this.visit = visit;
+            this.inbound = inbound;
             this.pc = model.classes;
             this.graph = graph;
             this.units = units;
@@ -286,12 +325,13 @@ final class ConnectivityRepair {
 
         /**
          * Whether class g may send one more edge: a source within its slots in all, any other
-         * sender also within what its holders of the substream can send.
+         * sender also within what its holders of the substream can send and within its {@link
+         * Inbound} most.
          */
         private boolean hasRoom(int g) {
             long[] prefix = pc.prefix[g];
             int size = pc.size(g);
-            if (!graph.sender[g] || sent[g] + 1 > prefix[size]) {
+            if (!graph.sender[g] || sent[g] + 1 > prefix[size] || inbound.sent[g] + 1 > inbound.most[g]) {
                 return false;
             }
             return graph.source[g] || out[g] + 1 <= prefix[(int) Math.min(into[g], size)];
@@ -330,6 +370,7 @@ final class ConnectivityRepair {
                 out[graph.tail[a]] += by;
                 if (!graph.isHub(graph.tail[a])) {
                     sent[graph.tail[a]] += by;
+                    inbound.sent[graph.tail[a]] += by;
                 }
             }
         }

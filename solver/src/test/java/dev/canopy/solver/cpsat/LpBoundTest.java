@@ -67,8 +67,8 @@ class LpBoundTest {
         assertThat(greedy.unserved()).isEmpty();
         long cost = Locality.planCost(problem.index(), greedy);
 
-        long with = bound(new ClassModel(PeerClasses.of(problem), true));
-        long without = bound(new ClassModel(PeerClasses.of(problem), false));
+        long with = bound(new ClassModel(PeerClasses.of(problem), true, false));
+        long without = bound(new ClassModel(PeerClasses.of(problem), false, false));
 
         assertThat(with).isLessThanOrEqualTo(cost).isGreaterThan(without);
         System.out.printf("lp-bound four-tier 300: without cuts %d, with %d, greedy %d%n", without, with, cost);
