@@ -95,16 +95,17 @@ final class Realizer {
             room[i] = down.isPresent() ? down.getAsLong() / pc.rate : Long.MAX_VALUE;
         }
         for (int g = 0; g < pc.count; g++) {
-            for (int c = 0; c < graphs.length; c++) {
-                if (graphs[c].source[g]) {
-                    for (boolean[] held : holds[c]) {
-                        held[pc.members[g][0]] = true;
-                    }
-                } else if (graphs[c].holder[g]) {
-                    complete &= holdings(g, c, room);
+            long[] before = room.clone();
+            boolean fits = holdingsAndBudgets(g, room, false);
+            if (!fits) {
+                reset(g, room, before);
+                fits = holdingsAndBudgets(g, room, true);
+                if (!fits) { // back to the first way, as it was
+                    reset(g, room, before);
+                    holdingsAndBudgets(g, room, false);
                 }
             }
-            complete &= budgets(g);
+            complete &= fits;
         }
         long[] spare = new long[nodes];
         for (int i = 0; i < nodes; i++) {
@@ -131,8 +132,46 @@ final class Realizer {
         return new Result(trees, received, complete);
     }
 
-    /** Who in class g holds which substream of channel c; false if the solution's counts do not fit. */
-    private boolean holdings(int g, int c, long[] room) {
+    /**
+     * Class g's holdings in every channel, then its budgets; false if the solution's counts do
+     * not fit. {@code spread}: see {@link #holdings}.
+     */
+    private boolean holdingsAndBudgets(int g, long[] room, boolean spread) {
+        boolean fits = true;
+        for (int c = 0; c < graphs.length; c++) {
+            if (graphs[c].source[g]) {
+                for (boolean[] held : holds[c]) {
+                    held[pc.members[g][0]] = true;
+                }
+            } else if (graphs[c].holder[g]) {
+                fits &= holdings(g, c, room, spread);
+            }
+        }
+        return fits & budgets(g);
+    }
+
+    /** Forgets class g's holdings and budgets, and puts back the downlink room it had {@code before}. */
+    private void reset(int g, long[] room, long[] before) {
+        System.arraycopy(before, 0, room, 0, nodes);
+        for (int c = 0; c < graphs.length; c++) {
+            for (int s = 0; s < holds[c].length; s++) {
+                for (int node : pc.members[g]) {
+                    holds[c][s][node] = false;
+                    budget[c][s][node] = 0;
+                }
+            }
+        }
+    }
+
+    /**
+     * Who in class g holds which substream of channel c; false if the solution's counts do not
+     * fit. Holders beyond the served nodes' needs go to the nodes with most slots first or, when
+     * {@code spread}, to the unserved nodes that hold fewest substreams so far (then by slots):
+     * one substream each lets as many relays send as the {@link InboundCuts} count on, which the
+     * first way, giving every substream to the same top nodes, may not (critical family). The
+     * first way is tried first; the second only where its budgets do not fit.
+     */
+    private boolean holdings(int g, int c, long[] room, boolean spread) {
         ChannelGraph graph = graphs[c];
         Channel channel = pc.index.channel(c);
         int[] members = pc.members[g];
@@ -155,9 +194,21 @@ final class Realizer {
         Arrays.sort(
                 order, Comparator.comparingLong((Integer s) -> -heldCount[s]).thenComparingInt(s -> s));
         Integer[] rank = new Integer[members.length];
+        boolean[] isServed = new boolean[members.length];
+        for (int t = 0; t < members.length; t++) {
+            isServed[t] = need[t] > 0;
+        }
+        int[] held = new int[members.length];
         for (int s : order) {
             Arrays.setAll(rank, t -> t);
-            Arrays.sort(rank, Comparator.comparingInt((Integer t) -> -need[t]).thenComparingInt(t -> t));
+            Comparator<Integer> byNeed = Comparator.comparingInt((Integer t) -> -need[t]);
+            Arrays.sort(
+                    rank,
+                    spread
+                            ? byNeed.thenComparing(t -> isServed[t] ? 0 : 1)
+                                    .thenComparingInt(t -> isServed[t] ? 0 : held[t])
+                                    .thenComparingInt(t -> t)
+                            : byNeed.thenComparingInt(t -> t));
             long left = heldCount[s];
             for (int t : rank) {
                 if (left == 0) {
@@ -165,6 +216,7 @@ final class Realizer {
                 }
                 if (room[members[t]] > 0) {
                     holds[c][s][members[t]] = true;
+                    held[t]++;
                     room[members[t]]--;
                     need[t] = Math.max(0, need[t] - 1);
                     left--;
