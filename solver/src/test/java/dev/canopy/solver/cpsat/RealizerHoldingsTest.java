@@ -2,8 +2,6 @@ package dev.canopy.solver.cpsat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.canopy.model.generate.GeneratorOptions;
-import dev.canopy.model.generate.NetworkGenerator;
 import dev.canopy.solver.PlanningProblem;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -20,8 +18,7 @@ import org.junit.jupiter.api.Test;
 class RealizerHoldingsTest {
     @Test
     void spreadsTheHoldingsOfRelaysWhenTheTopNodesCannotSendEverySubstream() {
-        PlanningProblem problem = PlanningProblem.of(NetworkGenerator.generate(
-                GeneratorOptions.defaults(1000).withSeed(2).withId("four-tier-1000")));
+        PlanningProblem problem = HandMadeSolutions.network();
         PeerClasses pc = PeerClasses.of(problem);
         ChannelGraph graph = ChannelGraph.of(pc, 0);
         Found f = find(pc, graph).orElseThrow();
@@ -29,10 +26,10 @@ class RealizerHoldingsTest {
         long second = slots(pc, f.relays, 1);
         int substreams = problem.index().channel(0).totalSubstreams();
         long[][][] x = new long[1][substreams][graph.arcs()];
-        add(x[0][0], graph.route(f.source, f.relays), 1);
-        add(x[0][0], graph.route(f.relays, f.leaves), first);
-        add(x[0][1], graph.route(f.source, f.relays), 1);
-        add(x[0][1], graph.route(f.relays, f.leaves), second);
+        HandMadeSolutions.add(x[0][0], graph.route(f.source, f.relays), 1);
+        HandMadeSolutions.add(x[0][0], graph.route(f.relays, f.leaves), first);
+        HandMadeSolutions.add(x[0][1], graph.route(f.source, f.relays), 1);
+        HandMadeSolutions.add(x[0][1], graph.route(f.relays, f.leaves), second);
 
         Realizer.Result result = new Realizer(pc, new ChannelGraph[] {graph}, new long[1][pc.count], x).run();
 
@@ -80,12 +77,5 @@ class RealizerHoldingsTest {
 
     private static long slots(PeerClasses pc, int g, int t) {
         return pc.prefix[g][t + 1] - pc.prefix[g][t];
-    }
-
-    private static void add(long[] units, int[] route, long times) {
-        assertThat(route).isNotEmpty();
-        for (int a : route) {
-            units[a] += times;
-        }
     }
 }

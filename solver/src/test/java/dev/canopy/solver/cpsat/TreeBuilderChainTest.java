@@ -3,8 +3,6 @@ package dev.canopy.solver.cpsat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.model.Limit;
-import dev.canopy.model.generate.GeneratorOptions;
-import dev.canopy.model.generate.NetworkGenerator;
 import dev.canopy.solver.PlanningProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +24,7 @@ import org.junit.jupiter.api.Test;
 class TreeBuilderChainTest {
     @Test
     void triesTheNextChainWhenTheShortestNeedsAnArcTwice() {
-        PlanningProblem problem = PlanningProblem.of(NetworkGenerator.generate(
-                GeneratorOptions.defaults(1000).withSeed(2).withId("four-tier-1000")));
+        PlanningProblem problem = HandMadeSolutions.network();
         PeerClasses pc = PeerClasses.of(problem);
         ChannelGraph graph = ChannelGraph.of(pc, 0);
         Found f = find(pc, graph).orElseThrow();
@@ -39,12 +36,12 @@ class TreeBuilderChainTest {
         int z2 = pc.members[f.z][1];
         int source = pc.members[f.source][0];
         long[] units = new long[graph.arcs()];
-        add(units, graph.route(f.source, f.a));
-        add(units, graph.route(f.a, f.b));
-        add(units, graph.route(f.b, f.a));
-        add(units, graph.route(f.b, f.q));
-        add(units, graph.route(f.a, f.z));
-        add(units, graph.route(f.q, f.z));
+        HandMadeSolutions.add(units, graph.route(f.source, f.a), 1);
+        HandMadeSolutions.add(units, graph.route(f.a, f.b), 1);
+        HandMadeSolutions.add(units, graph.route(f.b, f.a), 1);
+        HandMadeSolutions.add(units, graph.route(f.b, f.q), 1);
+        HandMadeSolutions.add(units, graph.route(f.a, f.z), 1);
+        HandMadeSolutions.add(units, graph.route(f.q, f.z), 1);
         int nodes = problem.index().nodeCount();
         boolean[] holds = new boolean[nodes];
         long[] budget = new long[nodes];
@@ -112,12 +109,5 @@ class TreeBuilderChainTest {
                 && !pc.representative[g].has(Limit.ACCESS_LIST)
                 && !pc.representative[g].isLightweight()
                 && graph.route(g, g).length == 2;
-    }
-
-    private static void add(long[] units, int[] route) {
-        assertThat(route).isNotEmpty();
-        for (int a : route) {
-            units[a]++;
-        }
     }
 }
