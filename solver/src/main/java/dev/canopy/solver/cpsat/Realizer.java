@@ -20,7 +20,9 @@ import java.util.function.IntToLongFunction;
  * nodes that still need most substreams to be served, then to those with most slots (for n =
  * 0 every served node thus holds every substream; for n > 0 this is the greedy that meets {@code
  * sum_s min(holders of s, m) >= k m}). Budgets: a max flow per class splits each node's slots
- * over the substreams it holds, to send what the solution sends in each. Trees ({@link
+ * over the substreams it holds, to send what the solution sends in each; where it falls short,
+ * the class's holders beyond its served nodes' needs are placed again, one substream per
+ * unserved node first (relays of a partly served class, critical family). Trees ({@link
  * TreeBuilder}): from the sources, edges are placed along the solution's arcs by connected nodes
  * with budget left, and chains of waiting relays are spliced into placed edges where that stalls
  * (the class image of every plan of a generated four-tier network tried is realized, see
