@@ -324,13 +324,29 @@ final class ClassModel {
             LinearExprBuilder received = LinearExpr.newBuilder();
             for (int c = 0; c < graphs.length; c++) {
                 if (graphs[c].holder[g]) {
-                    for (int s = 0; s < x[c].length; s++) {
-                        received.add(into[c][s][g].build());
-                    }
+                    received.add(received(c, g));
                 }
             }
             solve.model().addLessOrEqual(received, classes.downlink[g]);
         }
+    }
+
+    /** The edges of every substream of channel c into class g: its holdings of the channel. */
+    LinearExpr received(int c, int g) {
+        return sum(into[c], g);
+    }
+
+    /** The edges of every substream of channel c out of class g. */
+    LinearExpr sent(int c, int g) {
+        return sum(outOf[c], g);
+    }
+
+    private static LinearExpr sum(LinearExprBuilder[][] bySubstream, int vertex) {
+        LinearExprBuilder sum = LinearExpr.newBuilder();
+        for (LinearExprBuilder[] substream : bySubstream) {
+            sum.add(substream[vertex].build());
+        }
+        return sum.build();
     }
 
     /** The substreams of a channel are interchangeable, so each costs at least as much as the next. */

@@ -125,7 +125,7 @@ final class ClassPlanner {
         ExactMetrics.record(plan, "class", outcome, result.complete(), served, cost);
         plan.metric("exact.hinted", warm.isPresent());
         plan.metric("exact.cuts", model.cuts);
-        plan.metric("exact.inboundCuts", model.inbound.to() - model.inbound.from());
+        plan.metric("exact.inboundCuts", model.inbound.count());
         plan.metric("exact.classes", classes.count);
         plan.metric("exact.variables", model.variables());
         return result.received();

@@ -90,22 +90,18 @@ final class ConnectivityRepair {
         long[][][] units = PlanHint.units(model, values);
         long[][] served = PlanHint.served(model, values);
         long[] sent = new long[pc.count];
+        Inbound[] inbound = new Inbound[channels];
         for (int c = 0; c < channels; c++) {
-            ChannelGraph graph = model.graphs[c];
-            for (long[] substream : units[c]) {
-                for (int a = 0; a < graph.arcs(); a++) {
-                    if (!graph.isHub(graph.tail[a])) {
-                        sent[graph.tail[a]] += substream[a];
-                    }
-                }
+            inbound[c] = Inbound.of(model, c, units[c], served[c]);
+            for (int g = 0; g < pc.count; g++) {
+                sent[g] += inbound[c].sent[g];
             }
         }
         long cost = 0;
         int[] visit = visit(pc.count, order);
         for (int c = 0; c < channels; c++) {
-            Inbound inbound = Inbound.of(model, c, units[c], served[c]);
             for (long[] substream : units[c]) {
-                Substream repairing = new Substream(model, model.graphs[c], substream, sent, inbound, visit);
+                Substream repairing = new Substream(model, model.graphs[c], substream, sent, inbound[c], visit);
                 if (!repairing.repair()) {
                     return Optional.empty();
                 }
@@ -160,7 +156,7 @@ final class ConnectivityRepair {
             }
             long[] most = new long[pc.count];
             int k = model.index.channel(c).substreams();
-            boolean cut = model.inbound.to() > model.inbound.from();
+            boolean cut = model.inbound.count() > 0;
             for (int g = 0; g < pc.count; g++) {
                 long budget = in[g] - (k - 1) * served[g];
                 most[g] = !cut || !graph.holder[g]

@@ -2,7 +2,6 @@ package dev.canopy.solver.cpsat;
 
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
-import java.util.List;
 
 /**
  * Inbound cuts of the class model: what a class receives of a channel pays for its served nodes
@@ -48,9 +47,8 @@ final class InboundCuts {
     /** The rows of one holder class g: one per change of slope of its slots. */
     private static void addClass(ClassModel model, int c, int k, int g) {
         PeerClasses pc = model.classes;
-        ChannelGraph graph = model.graphs[c];
-        LinearExpr in = sum(model, c, graph.inArcs().get(g));
-        LinearExpr out = sum(model, c, graph.outArcs().get(g));
+        LinearExpr in = model.received(c, g);
+        LinearExpr out = model.sent(c, g);
         long[] prefix = pc.prefix[g];
         long previous = -1;
         for (int t = 0; t < pc.size(g); t++) {
@@ -69,16 +67,5 @@ final class InboundCuts {
             model.solve.model().addGreaterOrEqual(row, slots * t - prefix[t]);
             model.cuts++;
         }
-    }
-
-    /** The edges of every substream of channel c along {@code arcs}. */
-    private static LinearExpr sum(ClassModel model, int c, List<Integer> arcs) {
-        LinearExprBuilder sum = LinearExpr.newBuilder();
-        for (int[] units : model.x[c]) {
-            for (int a : arcs) {
-                sum.add(model.solve.var(units[a]));
-            }
-        }
-        return sum.build();
     }
 }

@@ -97,7 +97,7 @@ final class Realizer {
             room[i] = down.isPresent() ? down.getAsLong() / pc.rate : Long.MAX_VALUE;
         }
         for (int g = 0; g < pc.count; g++) {
-            long[] before = room.clone();
+            long[] before = roomOf(g, room);
             boolean fits = holdingsAndBudgets(g, room, false);
             if (!fits) {
                 reset(g, room, before);
@@ -152,9 +152,21 @@ final class Realizer {
         return fits & budgets(g);
     }
 
-    /** Forgets class g's holdings and budgets, and puts back the downlink room it had {@code before}. */
+    /** The downlink room of class g's members, in member order (only their room changes for g). */
+    private long[] roomOf(int g, long[] room) {
+        int[] members = pc.members[g];
+        long[] of = new long[members.length];
+        for (int t = 0; t < members.length; t++) {
+            of[t] = room[members[t]];
+        }
+        return of;
+    }
+
+    /** Forgets class g's holdings and budgets, and puts back its members' room {@code before} ({@link #roomOf}). */
     private void reset(int g, long[] room, long[] before) {
-        System.arraycopy(before, 0, room, 0, nodes);
+        for (int t = 0; t < before.length; t++) {
+            room[pc.members[g][t]] = before[t];
+        }
         for (int c = 0; c < graphs.length; c++) {
             for (int s = 0; s < holds[c].length; s++) {
                 for (int node : pc.members[g]) {
