@@ -22,7 +22,8 @@ import java.util.function.IntToLongFunction;
  * sum_s min(holders of s, m) >= k m}). Budgets: a max flow per class splits each node's slots
  * over the substreams it holds, to send what the solution sends in each; where it falls short,
  * the class's holders beyond its served nodes' needs are placed again, one substream per
- * unserved node first (relays of a partly served class, critical family). Trees ({@link
+ * unserved node first (relays of a partly served class, critical family), and where that falls
+ * short too, CP-SAT places the class's holdings and budgets exactly ({@link ClassHoldings}). Trees ({@link
  * TreeBuilder}): from the sources, edges are placed along the solution's arcs by connected nodes
  * with budget left, and chains of waiting relays are spliced into placed edges where that stalls
  * (the class image of every plan of a generated four-tier network tried is realized, see
@@ -40,11 +41,23 @@ final class Realizer {
     /** Trees and substreams received per channel and node; {@code complete} if the solution was realized. */
     record Result(List<Tree> trees, int[][] received, boolean complete) {}
 
+    /**
+     * CP-SAT's deterministic seconds for {@link ClassHoldings} over a whole run: a few classes of a
+     * solution need it, each in hundredths of a second, so this only bounds a pathological one.
+     */
+    static final double SOLVE_SECONDS = 10;
+
+    /** CP-SAT's deterministic seconds for one class's {@link ClassHoldings}. */
+    static final double CLASS_SECONDS = 1;
+
     static {
         Loader.loadNativeLibraries();
     }
 
     private final PeerClasses pc;
+    /** Deterministic seconds left for {@link ClassHoldings} in this run. */
+    private double solveSeconds = SOLVE_SECONDS;
+
     private final ChannelGraph[] graphs;
     private final long[][] m;
     private final long[][][] x;
@@ -102,6 +115,10 @@ final class Realizer {
             if (!fits) {
                 reset(g, room, before);
                 fits = holdingsAndBudgets(g, room, true);
+                if (!fits) {
+                    reset(g, room, before);
+                    fits = solved(g, room);
+                }
                 if (!fits) { // back to the first way, as it was
                     reset(g, room, before);
                     holdingsAndBudgets(g, room, false);
@@ -150,6 +167,70 @@ final class Realizer {
             }
         }
         return fits & budgets(g);
+    }
+
+    /**
+     * Class g's holdings and budgets by {@link ClassHoldings}, within what is left of {@link
+     * #SOLVE_SECONDS}; false when it finds none (then nothing is set).
+     */
+    private boolean solved(int g, long[] room) {
+        if (solveSeconds <= 0) {
+            return false;
+        }
+        int[] members = pc.members[g];
+        List<int[]> substreams = new ArrayList<>();
+        long[] served = new long[graphs.length];
+        int[] k = new int[graphs.length];
+        for (int c = 0; c < graphs.length; c++) {
+            if (graphs[c].source[g]) {
+                return false; // a server class: its holdings are every substream, its budgets the first way's
+            }
+            if (graphs[c].holder[g]) {
+                for (int s = 0; s < x[c].length; s++) {
+                    substreams.add(new int[] {c, s});
+                }
+                served[c] = graphs[c].receiver[g] ? m[c][g] : 0;
+                k[c] = pc.index.channel(c).substreams();
+            }
+        }
+        if (substreams.isEmpty()) {
+            return false;
+        }
+        int size = substreams.size();
+        long[] slots = new long[members.length];
+        long[] roomOf = new long[members.length];
+        for (int t = 0; t < members.length; t++) {
+            slots[t] = PeerClasses.slots(pc.index.node(members[t]), pc.rate);
+            roomOf[t] = room[members[t]];
+        }
+        int[] channel = new int[size];
+        long[] holders = new long[size];
+        long[] children = new long[size];
+        for (int j = 0; j < size; j++) {
+            int[] cs = substreams.get(j);
+            channel[j] = cs[0];
+            holders[j] = holders(cs[0], cs[1], g);
+            children[j] = graphs[cs[0]].sender[g] ? sent(cs[0], cs[1], g) : 0;
+        }
+        ClassHoldings.Answer answer = ClassHoldings.solve(
+                new ClassHoldings.Problem(slots, roomOf, channel, holders, children, served, k),
+                Math.min(CLASS_SECONDS, solveSeconds));
+        solveSeconds -= answer.seconds();
+        if (answer.assignment().isEmpty()) {
+            return false;
+        }
+        ClassHoldings.Assignment a = answer.assignment().get();
+        for (int j = 0; j < size; j++) {
+            int[] cs = substreams.get(j);
+            for (int t = 0; t < members.length; t++) {
+                if (a.holds()[j][t]) {
+                    holds[cs[0]][cs[1]][members[t]] = true;
+                    room[members[t]]--;
+                }
+                budget[cs[0]][cs[1]][members[t]] = a.budget()[j][t];
+            }
+        }
+        return true;
     }
 
     /** The downlink room of class g's members, in member order (only their room changes for g). */

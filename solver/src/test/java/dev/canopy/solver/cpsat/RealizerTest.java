@@ -2,6 +2,7 @@ package dev.canopy.solver.cpsat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canopy.model.generate.CapacityMix;
 import dev.canopy.model.generate.GeneratorOptions;
 import dev.canopy.model.generate.NetworkGenerator;
 import dev.canopy.model.plan.Plan;
@@ -13,6 +14,7 @@ import dev.canopy.solver.Strategy;
 import dev.canopy.solver.greedy.GreedyStrategy;
 import dev.canopy.solver.multitree.MultiTreeStrategy;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,9 +34,28 @@ class RealizerTest {
         PlanningProblem problem = PlanningProblem.of(NetworkGenerator.generate(
                 GeneratorOptions.defaults(peers).withSeed(seed).withId("four-tier-" + peers)));
         Strategy planner = strategy.equals("greedy") ? new GreedyStrategy() : new MultiTreeStrategy();
-        Plan start = planner.plan(problem);
+        realizesTheImageOf(problem, planner.plan(problem), new ClassModel(PeerClasses.of(problem)), seed);
+    }
+
+    /**
+     * Exact's start plan on a critical network serves some and relays through partly served
+     * classes; two of its image's classes needed {@link ClassHoldings}: each greedy way of placing
+     * their holdings left budgets short.
+     */
+    @Test
+    void realizesTheClassImageOfExactsStartPlanOnACriticalNetwork() {
+        PlanningProblem problem = PlanningProblem.of(NetworkGenerator.generate(GeneratorOptions.defaults(500)
+                .withMix(CapacityMix.CRITICAL)
+                .withSubstreams(4)
+                .withSeed(24)));
+        Plan start = StartPlan.best(problem, new GreedyStrategy().plan(problem), new Budget(10, Optional.empty()))
+                .plan();
+        assertThat(start.unserved()).isNotEmpty();
+        realizesTheImageOf(problem, start, new ClassModel(PeerClasses.of(problem), true, true), 24);
+    }
+
+    private static void realizesTheImageOf(PlanningProblem problem, Plan start, ClassModel model, long seed) {
         assertThat(PlanVerifier.verify(problem.routing(), start).violations()).isEmpty();
-        ClassModel model = new ClassModel(PeerClasses.of(problem));
         long[] image = PlanHint.of(model, start)
                 .flatMap(hint -> model.solve.complete(hint, seed, new Budget(10, Optional.empty())))
                 .orElseThrow();
