@@ -6,6 +6,7 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import dev.canopy.model.Channel;
 import dev.canopy.model.SnapshotIndex;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -38,7 +39,10 @@ import java.util.OptionalLong;
  *       ({@link RelayEntryCuts}, which lifts the LP bound, see {@link LpBound});
  *   <li>a served node receives at least k substreams and a node that sends at least one, which
  *       with its slots bounds what a class can serve and send on what it receives ({@link
- *       InboundCuts}, added when some receiver may go unserved);
+ *       InboundCuts}, added when some receiver may go unserved), and over any set of a
+ *       channel's substreams, what a class sends comes from the nodes that hold one of them
+ *       ({@link SubstreamSetCuts}, found where the {@link SubstreamSearch}'s solutions break
+ *       them, and then held in phase two);
  *   <li>the substreams of a channel are interchangeable, so P can be renumbered so that each
  *       costs at least as much as the next.
  * </ul>
@@ -188,24 +192,48 @@ final class ClassModel {
     /**
      * Phase two's LP bound within {@value #LP_SHARE} of the time left, then the connectivity
      * rounds within {@value #ROUNDS_SHARE} of what is left; unless a round proved its optimum, the
-     * {@link SubstreamSearch} from their best start within {@value #SEARCH_SHARE} of what is left
-     * then and, unless it reached their bound, the {@link ClosingSolve} with their cuts within
+     * {@link SubstreamSearch} from their best start (phase one's solution where they have none)
+     * within {@value #SEARCH_SHARE} of what is left then, its {@link SubstreamSetCuts} added to
+     * phase two's model, and, unless it reached their bound, the {@link ClosingSolve} with their cuts within
      * {@value #CLOSING_SHARE} of what is left after it (on a model of any size when the search
      * stalled). The cuts stay out of the CP-SAT model:
      * tens of thousands of long rows (60,568 at homogeneous 2,000, k = 8) left its phase two
      * without a solution within its budget; only their bound joins it.
      */
-    private PhaseTwoBounds costBounds(CpModel model, LinearExpr cost, long seed, Budget budget) {
+    private PhaseTwoBounds costBounds(CpModel model, LinearExpr cost, long seed, Budget budget, long[] hint) {
         OptionalLong lp = LpBound.of(model.model(), flow, cost, budget.share(LP_SHARE));
         ConnectivityRounds.Result rounds = ConnectivityRounds.run(this, model, cost, budget.share(ROUNDS_SHARE));
-        SubstreamSearch.Result search = SubstreamSearch.run(this, model, cost, rounds, budget.share(SEARCH_SHARE));
+        ConnectivityRounds.Result from = rounds.start().isPresent() ? rounds : rounds.withStart(hinted(cost, hint));
+        SubstreamSearch.Result search = SubstreamSearch.run(this, model, cost, from, budget.share(SEARCH_SHARE));
+        search.cuts().forEach(cut -> cut.addTo(this, model));
         ConnectivityRounds.Result searched = search.start().isPresent() ? rounds.withStart(search.start()) : rounds;
         ClosingSolve.Result closing = searched.proved() || rounds.rounds() == 0
                 ? ClosingSolve.Result.NONE
                 : ClosingSolve.run(this, model, cost, searched, search.stalled(), budget.share(CLOSING_SHARE));
         OptionalLong bound = PhaseTwoBounds.higher(rounds.bound(), closing.bound());
-        Optional<ConnectivityRepair.Repaired> start = closing.start().isPresent() ? closing.start() : searched.start();
+        Optional<ConnectivityRepair.Repaired> start =
+                closing.start().filter(this::meetsSetCuts).or(searched::start);
         return new PhaseTwoBounds(lp, bound, rounds.rounds(), rounds.cuts(), start, search, closing.status());
+    }
+
+    /** Whether a start meets every {@link SubstreamSetCuts} (the closing solve does not separate them). */
+    private boolean meetsSetCuts(ConnectivityRepair.Repaired start) {
+        long[] values = new long[variables()];
+        start.hint().copyInto(values);
+        return SubstreamSetCuts.violated(this, values).isEmpty();
+    }
+
+    /**
+     * Phase one's solution as a start for the {@link SubstreamSearch}, where the rounds' repair
+     * found none (critical family: no sender has room left to reconnect what the rounds' solution
+     * leaves unreached).
+     */
+    private Optional<ConnectivityRepair.Repaired> hinted(LinearExpr cost, long[] hint) {
+        int[] all = new int[hint.length];
+        Arrays.setAll(all, i -> i);
+        return solve.evaluate(cost, hint).stream()
+                .mapToObj(value -> new ConnectivityRepair.Repaired(new PlanHint.Values(all, hint), value))
+                .findFirst();
     }
 
     /** The edges of one substream: hubs conserve, a class takes at most its size and says whether it holds. */

@@ -193,18 +193,30 @@ final class ClosingSolve {
      * integers it meets the first {@code own} rows of {@code whole} exactly.
      */
     static Optional<ConnectivityRepair.Repaired> taken(ClassModel model, LinearModel whole, int own) {
+        long[] rounded = rounded(whole);
+        if (!whole.meets(rounded, own)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new ConnectivityRepair.Repaired(PlanHint.of(model, values(model, rounded)), whole.costOf(rounded)));
+    }
+
+    /** The solver's last solution rounded to integers, by the linear model's variable indices. */
+    static long[] rounded(LinearModel whole) {
         long[] rounded = new long[whole.vars.length];
         for (int j = 0; j < rounded.length; j++) {
             rounded[j] = Math.round(whole.vars[j].solutionValue());
         }
-        if (!whole.meets(rounded, own)) {
-            return Optional.empty();
-        }
+        return rounded;
+    }
+
+    /** A rounded solution ({@link #rounded}) by the class model's variable numbers. */
+    static long[] values(ClassModel model, long[] rounded) {
         long[] values = new long[model.variables()];
         for (int i = 0; i < values.length; i++) {
             values[i] = rounded[model.solve.var(i).getIndex()];
         }
-        return Optional.of(new ConnectivityRepair.Repaired(PlanHint.of(model, values), whole.costOf(rounded)));
+        return values;
     }
 
     private static OptionalLong bound(LinearModel whole) {

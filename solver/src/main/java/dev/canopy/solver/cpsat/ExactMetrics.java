@@ -29,6 +29,8 @@ final class ExactMetrics {
             plan.metric(
                     "exact.substreamPairsImproving", outcome.bounds().search().improved());
             plan.metric("exact.substreamStalled", outcome.bounds().search().stalled());
+            plan.metric(
+                    "exact.substreamSetCuts", outcome.bounds().search().cuts().size());
             plan.metric("exact.closingSolve", outcome.bounds().closing().label());
         }
         outcome.bounds().start().ifPresent(start -> plan.metric("exact.roundsStartCost", start.cost()));

@@ -94,10 +94,11 @@ final class LexicographicSolve {
     /**
      * Bounds on phase two's cost found before its search (the class model's {@link LpBound} and
      * {@link ConnectivityRounds}). Given the model with phase two's served constraint, objective
-     * and hint, it may add constraints that every solution of the model satisfies.
+     * and hint ({@code hint}, a solution of the model: phase one's), it may add constraints that
+     * every solution of the model satisfies.
      */
     interface CostBounds {
-        PhaseTwoBounds of(CpModel model, LinearExpr cost, long seed, Budget budget);
+        PhaseTwoBounds of(CpModel model, LinearExpr cost, long seed, Budget budget, long[] hint);
     }
 
     /**
@@ -236,7 +237,7 @@ final class LexicographicSolve {
             model.addHint(vars.get(i), values[i]);
         }
         PhaseTwoBounds bounds = costBounds.isPresent() && servedProved && !budget.expired()
-                ? costBounds.get().of(model, cost, seed, budget)
+                ? costBounds.get().of(model, cost, seed, budget, values.clone())
                 : PhaseTwoBounds.NONE;
         OptionalLong hintCost = evaluate(cost, values);
         Optional<long[]> started = bounds.start()

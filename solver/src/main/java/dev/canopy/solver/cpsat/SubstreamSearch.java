@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A neighbourhood search from the {@link ConnectivityRounds}' best start towards their bound:
+ * A neighbourhood search from the {@link ConnectivityRounds}' best start (or phase one's solution,
+ * where their repair found none: critical family) towards their bound:
  * one or two substreams of a channel are planned again by SCIP on the whole class model (the {@link
  * SourceFlow}'s rows too, with every cut the rounds found), every other substream's edges fixed
  * at the start's, below the start's cost. Why: at 1,000 and 2,000 peers the rounds' repairs stop
@@ -29,6 +30,12 @@ import java.util.Optional;
  * and then every triple (21 to 132 s each) proved nothing cheaper than 291,600, and SCIP on the
  * whole model, capped below it, proved it optimal ({@link ClosingSolve}, after a search that
  * {@linkplain Result#stalled stalled}).
+ *
+ * <p>A neighbourhood's solution that breaks {@link SubstreamSetCuts} is not taken: the cuts it
+ * breaks join the search's model and the neighbourhood is solved again, up to {@value #REPEATS}
+ * times. Critical 300 peers, k = 4, seed 24: from phase one's solution (333,000) the search
+ * reached 326,400 without them, which the realizer could not place, and 328,200 with them,
+ * realised.
  *
  * <p>The rows that order a channel's substreams by cost are left out (the substreams are
  * interchangeable, and {@link PlanHint#of(ClassModel, long[])} orders a solution again), so a
@@ -62,6 +69,12 @@ final class SubstreamSearch {
      */
     static final int PAIR_VARIABLES = 10_000;
 
+    /**
+     * Times a neighbourhood is solved again with the {@link SubstreamSetCuts} its solution broke;
+     * a solution that still breaks one then is not taken.
+     */
+    static final int REPEATS = 20;
+
     /** Without a deadline, the wall-clock seconds the search may take: a safety net above the pair count. */
     static final int SECONDS = 600;
 
@@ -76,6 +89,7 @@ final class SubstreamSearch {
      *     tries to prove optimal on models of any size
      * @param singles single substreams tried (before the pairs)
      * @param singlesImproving single substreams that gave a cheaper solution
+     * @param cuts the {@link SubstreamSetCuts} its solutions broke, added to its model as found
      */
     record Result(
             Optional<ConnectivityRepair.Repaired> start,
@@ -83,8 +97,9 @@ final class SubstreamSearch {
             int improved,
             boolean stalled,
             int singles,
-            int singlesImproving) {
-        static final Result NONE = new Result(Optional.empty(), 0, 0, false, 0, 0);
+            int singlesImproving,
+            List<SubstreamSetCuts.Cut> cuts) {
+        static final Result NONE = new Result(Optional.empty(), 0, 0, false, 0, 0, List.of());
     }
 
     /** One neighbourhood: substreams {@code a} and {@code b} of channel {@code c} (one substream when equal). */
@@ -126,7 +141,8 @@ final class SubstreamSearch {
                     walk.improved - singlesImproving,
                     stalled,
                     singles,
-                    singlesImproving);
+                    singlesImproving,
+                    List.copyOf(walk.cuts));
         } finally {
             whole.delete();
         }
@@ -153,6 +169,9 @@ final class SubstreamSearch {
         final ConnectivityRepair.Repaired started;
         ConnectivityRepair.Repaired best;
         private long[] fixedAt;
+        /** The {@link SubstreamSetCuts} added, in order. */
+        final List<SubstreamSetCuts.Cut> cuts = new ArrayList<>();
+
         int tried;
         int improved;
 
@@ -176,6 +195,7 @@ final class SubstreamSearch {
         boolean turns(List<Pair> sets, int most) {
             int tried = 0;
             int sinceImproved = 0;
+            int repeats = 0;
             while (tried < most && sinceImproved < sets.size() && best.cost() > bound) {
                 long left = (end - System.nanoTime()) / 1_000_000;
                 if (left < 1) {
@@ -186,12 +206,23 @@ final class SubstreamSearch {
                 whole.solver.reset();
                 whole.solver.setTimeLimit(left);
                 MPSolver.ResultStatus status = whole.solveExactly();
-                tried++;
-                this.tried++;
                 Optional<ConnectivityRepair.Repaired> found =
                         status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE
                                 ? ClosingSolve.taken(model, whole, own)
                                 : Optional.empty();
+                List<SubstreamSetCuts.Cut> broken = found.isPresent()
+                        ? SubstreamSetCuts.violated(model, ClosingSolve.values(model, ClosingSolve.rounded(whole)))
+                        : List.of();
+                if (!broken.isEmpty() && repeats < REPEATS) {
+                    broken.forEach(cut -> whole.add(cut.row(model)));
+                    cuts.addAll(broken);
+                    repeats++;
+                    continue; // the same neighbourhood again, with the cuts it broke
+                }
+                found = broken.isEmpty() ? found : Optional.empty();
+                repeats = 0;
+                tried++;
+                this.tried++;
                 if (found.isPresent() && found.get().cost() < best.cost()) {
                     best = found.get();
                     fixedAt = values(model, best.hint());
