@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.ortools.sat.ConstraintProto;
 import com.google.ortools.sat.CpModelProto;
-import dev.canopy.model.Snapshot;
-import dev.canopy.model.generate.CapacityMix;
-import dev.canopy.model.generate.GeneratorOptions;
-import dev.canopy.model.generate.NetworkGenerator;
 import dev.canopy.model.plan.Plan;
 import dev.canopy.policies.verify.PlanVerifier;
 import dev.canopy.solver.PlanningProblem;
-import dev.canopy.solver.baseline.RandomStrategy;
 import dev.canopy.solver.greedy.GreedyStrategy;
-import dev.canopy.solver.multitree.MultiTreeStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,31 +22,15 @@ import org.junit.jupiter.api.Test;
  * ExactCrossCheckTest}, whose capacity-short seeds get them.)
  */
 class InboundCutsTest {
-    private static Snapshot critical(int parity) {
-        return NetworkGenerator.generate(GeneratorOptions.defaults(300)
-                .withMix(CapacityMix.CRITICAL)
-                .withSubstreams(4)
-                .withParity(parity)
-                .withSeed(24));
-    }
-
     @Test
     void everyVerifiedPlanMeetsEveryInboundCut() {
         for (int parity : new int[] {0, 2}) {
-            PlanningProblem problem = PlanningProblem.of(critical(parity));
+            PlanningProblem problem = CriticalImages.network(parity);
             ClassModel model = new ClassModel(PeerClasses.of(problem), true, true);
             assertThat(model.inbound.to()).isGreaterThan(model.inbound.from());
-            for (Plan plan : List.of(
-                    new GreedyStrategy().plan(problem),
-                    new MultiTreeStrategy().plan(problem),
-                    new RandomStrategy().plan(problem))) {
-                assertThat(PlanVerifier.verify(problem.routing(), plan).violations())
-                        .isEmpty();
-                assertThat(plan.unserved()).as("capacity is short").isNotEmpty();
-                long[] values = new long[model.variables()];
-                PlanHint.of(model, plan).orElseThrow().copyInto(values);
-                assertThat(violated(model, values))
-                        .as(plan.strategy() + ", parity " + parity)
+            for (CriticalImages.Image image : CriticalImages.of(problem, model)) {
+                assertThat(violated(model, image.values()))
+                        .as(image.strategy() + ", parity " + parity)
                         .isEmpty();
             }
         }
@@ -60,7 +38,7 @@ class InboundCutsTest {
 
     @Test
     void theCutsLowerTheServedBoundToTheWeightTheStartPlanServes() {
-        PlanningProblem problem = PlanningProblem.of(critical(0));
+        PlanningProblem problem = CriticalImages.network(0);
         Budget budget = new Budget(100, Optional.empty());
         ClassModel plain = new ClassModel(PeerClasses.of(problem), true, false);
         ClassModel cut = new ClassModel(PeerClasses.of(problem), true, true);

@@ -2,16 +2,7 @@ package dev.canopy.solver.cpsat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.canopy.model.generate.CapacityMix;
-import dev.canopy.model.generate.GeneratorOptions;
-import dev.canopy.model.generate.NetworkGenerator;
-import dev.canopy.model.plan.Plan;
-import dev.canopy.policies.verify.PlanVerifier;
 import dev.canopy.solver.PlanningProblem;
-import dev.canopy.solver.baseline.RandomStrategy;
-import dev.canopy.solver.greedy.GreedyStrategy;
-import dev.canopy.solver.multitree.MultiTreeStrategy;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,33 +12,16 @@ import org.junit.jupiter.api.Test;
  * the line the separation returns, which every verified plan's image meets.
  */
 class SubstreamSetCutsTest {
-    private static PlanningProblem critical(int parity) {
-        return PlanningProblem.of(NetworkGenerator.generate(GeneratorOptions.defaults(300)
-                .withMix(CapacityMix.CRITICAL)
-                .withSubstreams(4)
-                .withParity(parity)
-                .withSeed(24)));
-    }
-
     private static List<long[]> images(PlanningProblem problem, ClassModel model) {
-        List<long[]> images = new ArrayList<>();
-        for (Plan plan : List.of(
-                new GreedyStrategy().plan(problem),
-                new MultiTreeStrategy().plan(problem),
-                new RandomStrategy().plan(problem))) {
-            assertThat(PlanVerifier.verify(problem.routing(), plan).violations())
-                    .isEmpty();
-            long[] values = new long[model.variables()];
-            PlanHint.of(model, plan).orElseThrow().copyInto(values);
-            images.add(values);
-        }
-        return images;
+        return CriticalImages.of(problem, model).stream()
+                .map(CriticalImages.Image::values)
+                .toList();
     }
 
     @Test
     void noVerifiedPlanBreaksACut() {
         for (int parity : new int[] {0, 2}) {
-            PlanningProblem problem = critical(parity);
+            PlanningProblem problem = CriticalImages.network(parity);
             ClassModel model = new ClassModel(PeerClasses.of(problem), true, true);
             for (long[] image : images(problem, model)) {
                 assertThat(SubstreamSetCuts.violated(model, image))
@@ -59,7 +33,7 @@ class SubstreamSetCutsTest {
 
     @Test
     void cutsOffAClassThatSendsASubstreamItDoesNotHold() {
-        PlanningProblem problem = critical(0);
+        PlanningProblem problem = CriticalImages.network(0);
         ClassModel model = new ClassModel(PeerClasses.of(problem), true, true);
         List<long[]> images = images(problem, model);
         long[] broken = images.get(0).clone();
