@@ -6,7 +6,6 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import dev.canopy.model.Channel;
 import dev.canopy.model.SnapshotIndex;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -203,7 +202,8 @@ final class ClassModel {
     private PhaseTwoBounds costBounds(CpModel model, LinearExpr cost, long seed, Budget budget, long[] hint) {
         OptionalLong lp = LpBound.of(model.model(), flow, cost, budget.share(LP_SHARE));
         ConnectivityRounds.Result rounds = ConnectivityRounds.run(this, model, cost, budget.share(ROUNDS_SHARE));
-        ConnectivityRounds.Result from = rounds.start().isPresent() ? rounds : rounds.withStart(hinted(cost, hint));
+        ConnectivityRounds.Result from =
+                rounds.start().isPresent() ? rounds : rounds.withStart(SubstreamSearch.startAt(this, cost, hint));
         SubstreamSearch.Result search = SubstreamSearch.run(this, model, cost, from, budget.share(SEARCH_SHARE));
         search.cuts().forEach(cut -> cut.addTo(this, model));
         ConnectivityRounds.Result searched = search.start().isPresent() ? rounds.withStart(search.start()) : rounds;
@@ -211,29 +211,10 @@ final class ClassModel {
                 ? ClosingSolve.Result.NONE
                 : ClosingSolve.run(this, model, cost, searched, search.stalled(), budget.share(CLOSING_SHARE));
         OptionalLong bound = PhaseTwoBounds.higher(rounds.bound(), closing.bound());
-        Optional<ConnectivityRepair.Repaired> start =
-                closing.start().filter(this::meetsSetCuts).or(searched::start);
+        Optional<ConnectivityRepair.Repaired> start = closing.start()
+                .filter(found -> SubstreamSetCuts.meets(this, found.hint()))
+                .or(searched::start);
         return new PhaseTwoBounds(lp, bound, rounds.rounds(), rounds.cuts(), start, search, closing.status());
-    }
-
-    /** Whether a start meets every {@link SubstreamSetCuts} (the closing solve does not separate them). */
-    private boolean meetsSetCuts(ConnectivityRepair.Repaired start) {
-        long[] values = new long[variables()];
-        start.hint().copyInto(values);
-        return SubstreamSetCuts.violated(this, values).isEmpty();
-    }
-
-    /**
-     * Phase one's solution as a start for the {@link SubstreamSearch}, where the rounds' repair
-     * found none (critical family: no sender has room left to reconnect what the rounds' solution
-     * leaves unreached).
-     */
-    private Optional<ConnectivityRepair.Repaired> hinted(LinearExpr cost, long[] hint) {
-        int[] all = new int[hint.length];
-        Arrays.setAll(all, i -> i);
-        return solve.evaluate(cost, hint).stream()
-                .mapToObj(value -> new ConnectivityRepair.Repaired(new PlanHint.Values(all, hint), value))
-                .findFirst();
     }
 
     /** The edges of one substream: hubs conserve, a class takes at most its size and says whether it holds. */

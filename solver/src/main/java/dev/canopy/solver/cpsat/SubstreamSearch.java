@@ -149,6 +149,19 @@ final class SubstreamSearch {
     }
 
     /**
+     * A full solution of phase two's model (phase one's) as a start, where the rounds' repair
+     * found none (critical family: no sender has room left to reconnect what the rounds' solution
+     * leaves unreached); empty when the cost has a term over a variable not in it.
+     */
+    static Optional<ConnectivityRepair.Repaired> startAt(ClassModel model, LinearExpr cost, long[] solution) {
+        int[] all = new int[solution.length];
+        Arrays.setAll(all, i -> i);
+        return model.solve.evaluate(cost, solution).stream()
+                .mapToObj(value -> new ConnectivityRepair.Repaired(new PlanHint.Values(all, solution), value))
+                .findFirst();
+    }
+
+    /**
      * Neighbourhoods tried at most: {@value #PER_SECOND} per deterministic second of the budget,
      * fewer when one frees more than {@value #PAIR_VARIABLES} variables (a {@code share} of the
      * model's), at least one.

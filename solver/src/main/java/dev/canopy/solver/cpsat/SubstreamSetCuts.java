@@ -51,6 +51,13 @@ final class SubstreamSetCuts {
 
     private SubstreamSetCuts() {}
 
+    /** Whether a solution's counting variables ({@link PlanHint.Values}) meet every cut. */
+    static boolean meets(ClassModel model, PlanHint.Values hint) {
+        long[] values = new long[model.variables()];
+        hint.copyInto(values);
+        return violated(model, values).isEmpty();
+    }
+
     /**
      * The cuts that {@code values} (by variable number) break, one per (channel, holder class,
      * set of substreams): the line at the set's holder count, the one that cuts deepest there.
