@@ -193,11 +193,7 @@ final class ClosingSolve {
      * integers it meets the first {@code own} rows of {@code whole} exactly.
      */
     static Optional<ConnectivityRepair.Repaired> taken(ClassModel model, LinearModel whole, int own) {
-        return taken(model, whole, own, rounded(whole));
-    }
-
-    /** As {@link #taken(ClassModel, LinearModel, int)}, with the solver's last solution already {@link #rounded}. */
-    static Optional<ConnectivityRepair.Repaired> taken(ClassModel model, LinearModel whole, int own, long[] rounded) {
+        long[] rounded = rounded(whole);
         if (!whole.meets(rounded, own)) {
             return Optional.empty();
         }

@@ -55,6 +55,9 @@ final class Realizer {
     }
 
     private final PeerClasses pc;
+    /** Deterministic seconds left for {@link ClassHoldings} in this run. */
+    private double solveSeconds = SOLVE_SECONDS;
+
     private final ChannelGraph[] graphs;
     private final long[][] m;
     private final long[][][] x;
@@ -63,8 +66,6 @@ final class Realizer {
     private final boolean[][][] holds;
     /** budget[c][s][node]: children of the node in (c, s). */
     private final long[][][] budget;
-    /** Deterministic seconds left for {@link ClassHoldings} in this run. */
-    private double solveSeconds = SOLVE_SECONDS;
 
     Realizer(PeerClasses pc, ChannelGraph[] graphs, long[][] m, long[][][] x) {
         this.pc = pc;

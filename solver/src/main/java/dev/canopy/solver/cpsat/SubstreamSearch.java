@@ -219,12 +219,12 @@ final class SubstreamSearch {
                 whole.solver.reset();
                 whole.solver.setTimeLimit(left);
                 MPSolver.ResultStatus status = whole.solveExactly();
-                boolean solved = status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
-                long[] rounded = solved ? ClosingSolve.rounded(whole) : new long[0];
                 Optional<ConnectivityRepair.Repaired> found =
-                        solved ? ClosingSolve.taken(model, whole, own, rounded) : Optional.empty();
+                        status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE
+                                ? ClosingSolve.taken(model, whole, own)
+                                : Optional.empty();
                 List<SubstreamSetCuts.Cut> broken = found.isPresent()
-                        ? SubstreamSetCuts.violated(model, ClosingSolve.values(model, rounded))
+                        ? SubstreamSetCuts.violated(model, ClosingSolve.values(model, ClosingSolve.rounded(whole)))
                         : List.of();
                 if (!broken.isEmpty() && repeats < REPEATS) {
                     broken.forEach(cut -> whole.add(cut.row(model)));

@@ -87,11 +87,10 @@ final class SubstreamSetCuts {
         long[] in = new long[total];
         long[] out = new long[total];
         for (int s = 0; s < total; s++) {
-            for (int a : graph.inArcs().get(g)) {
-                in[s] += values[model.x[c][s][a]];
-            }
-            for (int a : graph.outArcs().get(g)) {
-                out[s] += values[model.x[c][s][a]];
+            for (int a = 0; a < graph.arcs(); a++) {
+                long units = values[model.x[c][s][a]];
+                in[s] += graph.head[a] == g ? units : 0;
+                out[s] += graph.tail[a] == g ? units : 0;
             }
         }
         long served = model.m[c][g] >= 0 ? values[model.m[c][g]] : 0;
@@ -125,11 +124,11 @@ final class SubstreamSetCuts {
             if ((set & (1 << s)) == 0) {
                 continue;
             }
-            for (int a : graph.outArcs().get(g)) {
-                terms.merge(model.x[c][s][a], 1L, Long::sum);
-            }
-            for (int a : graph.inArcs().get(g)) {
-                terms.merge(model.x[c][s][a], -slope, Long::sum);
+            for (int a = 0; a < graph.arcs(); a++) {
+                long coeff = (graph.tail[a] == g ? 1 : 0) - (graph.head[a] == g ? slope : 0);
+                if (coeff != 0) {
+                    terms.merge(model.x[c][s][a], coeff, Long::sum);
+                }
             }
         }
         if (model.m[c][g] >= 0 && r > 0 && slope > 0) {
