@@ -146,6 +146,20 @@ final class ChannelGraph {
         return path;
     }
 
+    /**
+     * The country of a vertex: of a class's region, of a region hub's region, or of a country
+     * hub; a region of unknown country is a country of its own ({@code "#"} and its number).
+     */
+    String countryOf(int vertex) {
+        if (vertex < classes) {
+            return country(pc.index, pc.region[vertex]);
+        }
+        int hub = vertex - classes;
+        return hubRegion[hub] >= 0
+                ? country(pc.index, hubRegion[hub])
+                : hubCountry.get(hub).orElseThrow();
+    }
+
     /** Out arcs per vertex (unmodifiable). */
     List<List<Integer>> outArcs() {
         return outArcs;

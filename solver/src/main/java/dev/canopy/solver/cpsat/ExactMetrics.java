@@ -28,6 +28,8 @@ final class ExactMetrics {
             plan.metric("exact.substreamPairs", outcome.bounds().search().tried());
             plan.metric(
                     "exact.substreamPairsImproving", outcome.bounds().search().improved());
+            plan.metric("exact.countries", outcome.bounds().search().countries());
+            plan.metric("exact.countriesImproving", outcome.bounds().search().countriesImproving());
             plan.metric("exact.substreamStalled", outcome.bounds().search().stalled());
             plan.metric(
                     "exact.substreamSetCuts", outcome.bounds().search().cuts().size());

@@ -7,7 +7,9 @@ import com.google.ortools.sat.LinearExpr;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A neighbourhood search from the {@link ConnectivityRounds}' best start (or phase one's solution,
@@ -30,6 +32,14 @@ import java.util.Optional;
  * and then every triple (21 to 132 s each) proved nothing cheaper than 291,600, and SCIP on the
  * whole model, capped below it, proved it optimal ({@link ClosingSolve}, after a search that
  * {@linkplain Result#stalled stalled}).
+ *
+ * <p>Where a whole turn of the pairs finds nothing cheaper, each country of each channel (the one
+ * of most classes first) is planned again: every substream's arcs with an end in the country
+ * (its classes' and its hubs'), every other arc fixed; where that finds a cheaper solution, the
+ * pairs go on from it, and so on until a turn of the countries finds nothing. Why: where the
+ * pairs stall, what one country gains needs every substream to change there at once. Critical
+ * 300 peers, k = 4, seed 24: the pairs stalled at 328,200, one turn of the countries (20, four
+ * improving) reached 324,600, realised.
  *
  * <p>A neighbourhood's solution that breaks {@link SubstreamSetCuts} is not taken: the cuts it
  * breaks join the search's model and the neighbourhood is solved again, up to {@value #REPEATS}
@@ -84,11 +94,13 @@ final class SubstreamSearch {
      * @param start a solution cheaper than the one it was given, if found
      * @param tried pairs tried
      * @param improved pairs that gave a cheaper solution
-     * @param stalled whether it stopped because a whole turn of the pairs found nothing cheaper:
-     *     its best start is then a local optimum of the pairs, which the {@link ClosingSolve}
-     *     tries to prove optimal on models of any size
+     * @param stalled whether it stopped because a whole turn of the pairs, and then of the
+     *     countries, found nothing cheaper: its best start is then a local optimum of both, which
+     *     the {@link ClosingSolve} tries to prove optimal on models of any size
      * @param singles single substreams tried (before the pairs)
      * @param singlesImproving single substreams that gave a cheaper solution
+     * @param countries countries tried (after the pairs stalled)
+     * @param countriesImproving countries that gave a cheaper solution
      * @param cuts the {@link SubstreamSetCuts} its solutions broke, added to its model as found
      */
     record Result(
@@ -98,23 +110,55 @@ final class SubstreamSearch {
             boolean stalled,
             int singles,
             int singlesImproving,
+            int countries,
+            int countriesImproving,
             List<SubstreamSetCuts.Cut> cuts) {
-        static final Result NONE = new Result(Optional.empty(), 0, 0, false, 0, 0, List.of());
+        static final Result NONE = new Result(Optional.empty(), 0, 0, false, 0, 0, 0, 0, List.of());
     }
 
-    /** One neighbourhood: substreams {@code a} and {@code b} of channel {@code c} (one substream when equal). */
-    private record Pair(int c, int a, int b) {}
+    /**
+     * One neighbourhood of channel {@code c}: substreams {@code a} and {@code b} (one substream
+     * when equal), or, with a {@code country}, the arcs of every substream with an end in it.
+     */
+    private record Neighbourhood(int c, int a, int b, Optional<String> country) {
+        /** Whether the neighbourhood frees arc {@code arc} of substream {@code s} of channel {@code channel}. */
+        boolean frees(ClassModel model, int channel, int s, int arc) {
+            if (channel != c) {
+                return false;
+            }
+            if (country.isEmpty()) {
+                return s == a || s == b;
+            }
+            ChannelGraph graph = model.graphs[c];
+            return graph.countryOf(graph.tail[arc]).equals(country.get())
+                    || graph.countryOf(graph.head[arc]).equals(country.get());
+        }
+    }
+
+    /**
+     * What one call of {@link Walk#turns} did: neighbourhoods tried, those that gave a cheaper
+     * solution, and whether it stopped because a whole turn found nothing cheaper.
+     */
+    private record Turn(int tried, int improved, boolean stalled) {
+        static final Turn NONE = new Turn(0, 0, false);
+
+        /** This and a later call: counts added, stalled as the later one. */
+        Turn plus(Turn later) {
+            return new Turn(tried + later.tried, improved + later.improved, later.stalled);
+        }
+    }
 
     private SubstreamSearch() {}
 
     /**
      * Searches from the {@code rounds}' start towards their bound on {@code phaseTwo}'s linear
-     * rows (not changed) with the cuts of their sets: single substreams first, then pairs;
-     * nothing when they have no start or bound, or the start reaches the bound.
+     * rows (not changed) with the cuts of their sets: single substreams first, then pairs, then
+     * countries where the pairs stall; nothing when they have no start or bound, or the start
+     * reaches the bound.
      */
     static Result run(
             ClassModel model, CpModel phaseTwo, LinearExpr cost, ConnectivityRounds.Result rounds, Budget budget) {
-        List<Pair> pairs = neighbourhoods(model, 2);
+        List<Neighbourhood> pairs = neighbourhoods(model, 2);
         if (pairs.isEmpty() || rounds.start().isEmpty() || rounds.bound().isEmpty() || rounds.proved()) {
             return Result.NONE;
         }
@@ -131,17 +175,31 @@ final class SubstreamSearch {
                     "limits/nodes = " + Math.max(1, ClosingSolve.nodes(budget, ClosingSolve.NODES_PER_SECOND)));
             Walk walk =
                     new Walk(model, whole, rounds.start().get(), rounds.bound().getAsLong(), end);
-            walk.turns(neighbourhoods(model, 1), most(model, budget, 1.0 / substreams));
-            int singles = walk.tried;
-            int singlesImproving = walk.improved;
-            boolean stalled = walk.turns(pairs, most(model, budget, 2.0 / substreams));
+            Turn singles = walk.turns(neighbourhoods(model, 1), most(model, budget, 1.0 / substreams));
+            int mostPairs = most(model, budget, 2.0 / substreams);
+            List<Neighbourhood> countries = countries(model);
+            Turn byPair = walk.turns(pairs, mostPairs);
+            Turn byCountry = Turn.NONE;
+            boolean stalled = byPair.stalled();
+            while (stalled) {
+                Turn country = walk.turns(countries, Math.max(countries.size(), mostPairs));
+                byCountry = byCountry.plus(country);
+                if (country.improved() == 0) {
+                    stalled = country.stalled();
+                    break;
+                }
+                byPair = byPair.plus(walk.turns(pairs, mostPairs));
+                stalled = byPair.stalled();
+            }
             return new Result(
                     walk.started == walk.best ? Optional.empty() : Optional.of(walk.best),
-                    walk.tried - singles,
-                    walk.improved - singlesImproving,
+                    byPair.tried(),
+                    byPair.improved(),
                     stalled,
-                    singles,
-                    singlesImproving,
+                    singles.tried(),
+                    singles.improved(),
+                    byCountry.tried(),
+                    byCountry.improved(),
                     List.copyOf(walk.cuts));
         } finally {
             whole.delete();
@@ -185,9 +243,6 @@ final class SubstreamSearch {
         /** The {@link SubstreamSetCuts} added, in order. */
         final List<SubstreamSetCuts.Cut> cuts = new ArrayList<>();
 
-        int tried;
-        int improved;
-
         Walk(ClassModel model, LinearModel whole, ConnectivityRepair.Repaired start, long bound, long end) {
             this.model = model;
             this.whole = whole;
@@ -202,11 +257,12 @@ final class SubstreamSearch {
 
         /**
          * Tries the neighbourhoods in turn, over and over, until the best reaches the bound, a whole
-         * turn finds nothing cheaper (then returns true), {@code most} are tried or the deadline
-         * passes.
+         * turn finds nothing cheaper (then {@link Turn#stalled}), {@code most} are tried or the
+         * deadline passes.
          */
-        boolean turns(List<Pair> sets, int most) {
+        Turn turns(List<Neighbourhood> sets, int most) {
             int tried = 0;
+            int improved = 0;
             int sinceImproved = 0;
             int repeats = 0;
             while (tried < most && sinceImproved < sets.size() && best.cost() > bound) {
@@ -235,7 +291,6 @@ final class SubstreamSearch {
                 found = broken.isEmpty() ? found : Optional.empty();
                 repeats = 0;
                 tried++;
-                this.tried++;
                 if (found.isPresent() && found.get().cost() < best.cost()) {
                     best = found.get();
                     fixedAt = values(model, best.hint());
@@ -245,7 +300,7 @@ final class SubstreamSearch {
                     sinceImproved++;
                 }
             }
-            return sinceImproved >= sets.size() && best.cost() > bound;
+            return new Turn(tried, improved, sinceImproved >= sets.size() && best.cost() > bound);
         }
     }
 
@@ -253,24 +308,48 @@ final class SubstreamSearch {
      * Every single substream ({@code size} 1) or pair of substreams ({@code size} 2) of every
      * channel, the dearest first.
      */
-    private static List<Pair> neighbourhoods(ClassModel model, int size) {
-        List<Pair> sets = new ArrayList<>();
+    private static List<Neighbourhood> neighbourhoods(ClassModel model, int size) {
+        List<Neighbourhood> sets = new ArrayList<>();
         for (int c = 0; c < model.x.length; c++) {
             for (int a = 0; a < model.x[c].length; a++) {
                 for (int b = size == 1 ? a : a + 1; b < (size == 1 ? a + 1 : model.x[c].length); b++) {
-                    sets.add(new Pair(c, a, b));
+                    sets.add(new Neighbourhood(c, a, b, Optional.empty()));
                 }
             }
         }
         return sets;
     }
 
-    /** Frees the edges of the pair's substreams and fixes every other substream's at {@code values}'. */
-    private static void fix(ClassModel model, LinearModel whole, long[] values, Pair pair) {
+    /**
+     * Every country of every channel with a class that receives or holds it, the one of most
+     * such classes first (then by name): the arcs into and out of its classes and hubs.
+     */
+    private static List<Neighbourhood> countries(ClassModel model) {
+        List<Neighbourhood> sets = new ArrayList<>();
+        for (int c = 0; c < model.x.length; c++) {
+            ChannelGraph graph = model.graphs[c];
+            Map<String, Integer> classes = new TreeMap<>();
+            for (int g = 0; g < graph.classes; g++) {
+                if (graph.holder[g]) {
+                    classes.merge(graph.countryOf(g), 1, Integer::sum);
+                }
+            }
+            int channel = c;
+            classes.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(entry -> sets.add(
+                            new Neighbourhood(channel, 0, model.x[channel].length - 1, Optional.of(entry.getKey()))));
+        }
+        return sets;
+    }
+
+    /** Frees the edges of the neighbourhood and fixes every other edge at {@code values}'. */
+    private static void fix(ClassModel model, LinearModel whole, long[] values, Neighbourhood pair) {
         for (int c = 0; c < model.x.length; c++) {
             for (int s = 0; s < model.x[c].length; s++) {
-                boolean free = c == pair.c() && (s == pair.a() || s == pair.b());
-                for (int v : model.x[c][s]) {
+                for (int arc = 0; arc < model.x[c][s].length; arc++) {
+                    int v = model.x[c][s][arc];
+                    boolean free = pair.frees(model, c, s, arc);
                     int j = model.solve.var(v).getIndex();
                     whole.vars[j].setBounds(free ? whole.lower[j] : values[v], free ? whole.upper[j] : values[v]);
                 }

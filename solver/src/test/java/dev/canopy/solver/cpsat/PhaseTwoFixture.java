@@ -90,8 +90,15 @@ record PhaseTwoFixture(PlanningProblem problem, ClassModel model, long[] greedy,
     SubstreamSearch.Result search(ConnectivityRounds.Result rounds, Budget budget) {
         SubstreamSearch.Result search = SubstreamSearch.run(model, model.solve.model(), cost, rounds, budget);
         System.out.printf(
-                "substream search: %d singles, %d improving; %d pairs, %d improving, stalled %b%n",
-                search.singles(), search.singlesImproving(), search.tried(), search.improved(), search.stalled());
+                "substream search: %d singles, %d improving; %d pairs, %d improving; %d countries, %d improving;"
+                        + " stalled %b%n",
+                search.singles(),
+                search.singlesImproving(),
+                search.tried(),
+                search.improved(),
+                search.countries(),
+                search.countriesImproving(),
+                search.stalled());
         return search;
     }
 

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * The substream search: from greedy's plan, it finds a cheaper solution of the class model, every
  * holding class reached, at the cost it states and not below the rounds' bound, in which the
  * substreams outside the searched single and pair keep their edges; it does nothing from a start at the
- * bound; and on four-tier and homogeneous 2,000 peers, k = 4, seed 24, it takes the rounds'
- * start to their bound, with a plan realised exactly that passes the verifier (slow).
+ * bound; on four-tier and homogeneous 2,000 peers, k = 4, seed 24, it takes the rounds'
+ * start to their bound, with a plan realised exactly that passes the verifier (slow); and where the
+ * pairs stall, the countries' neighbourhoods go on (slow).
  */
 class SubstreamSearchTest {
     @Test
@@ -95,6 +96,34 @@ class SubstreamSearchTest {
         assertThat(fixture.costOf(solution)).isEqualTo(414_600);
         assertThat(UnreachedSets.separate(model, solution, false)).isEmpty();
         assertThat(fixture.realise(solution)).isEqualTo(new PhaseTwoFixture.Realised(true, 414_600));
+    }
+
+    /**
+     * Four-tier 300 peers, k = 4, seed 1, from greedy's plan: the pairs stall above the rounds'
+     * bound, and the countries' neighbourhoods (every substream's arcs with an end in one
+     * country) then find cheaper solutions; the one found is realised exactly.
+     */
+    @Test
+    @Tag("slow")
+    void afterThePairsStallCountriesFindCheaperSolutions() {
+        PhaseTwoFixture fixture = PhaseTwoFixture.of(
+                GeneratorOptions.defaults(300).withSubstreams(4).withSeed(1));
+        ClassModel model = fixture.model();
+        ConnectivityRounds.Result rounds = fixture.rounds(PhaseTwoFixture.BUDGET);
+        long bound = rounds.bound().orElseThrow();
+
+        SubstreamSearch.Result search =
+                fixture.search(rounds.withStart(Optional.of(fixture.greedyStart())), PhaseTwoFixture.BUDGET);
+
+        assertThat(search.countries()).isPositive();
+        assertThat(search.countriesImproving()).isPositive();
+        ConnectivityRepair.Repaired found = search.start().orElseThrow();
+        assertThat(found.cost()).isGreaterThanOrEqualTo(bound);
+        long[] solution =
+                model.solve.complete(found.hint(), 1, PhaseTwoFixture.BUDGET).orElseThrow();
+        assertThat(fixture.costOf(solution)).isEqualTo(found.cost());
+        assertThat(UnreachedSets.separate(model, solution, false)).isEmpty();
+        assertThat(fixture.realise(solution)).isEqualTo(new PhaseTwoFixture.Realised(true, found.cost()));
     }
 
     /**
