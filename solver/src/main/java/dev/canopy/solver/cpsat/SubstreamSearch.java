@@ -98,9 +98,10 @@ final class SubstreamSearch {
      * @param start a solution cheaper than the one it was given, if found
      * @param tried pairs tried
      * @param improved pairs that gave a cheaper solution
-     * @param stalled whether it stopped because a whole turn of the pairs, and then of the
-     *     countries, found nothing cheaper: its best start is then a local optimum of both, which
-     *     the {@link ClosingSolve} tries to prove optimal on models of any size
+     * @param stalled whether it stopped because a whole turn of the pairs found nothing cheaper
+     *     than its best (the countries after them found nothing either, or had no time left): its
+     *     best start is then a local optimum of the pairs, which the {@link ClosingSolve} tries to
+     *     prove optimal on models of any size
      * @param singles single substreams tried (before the pairs)
      * @param singlesImproving single substreams that gave a cheaper solution
      * @param countries countries tried (after the pairs stalled)
@@ -189,8 +190,7 @@ final class SubstreamSearch {
                 Turn country = walk.turns(countries, Math.max(countries.size(), mostPairs), true);
                 byCountry = byCountry.plus(country);
                 if (country.improved() == 0) {
-                    stalled = country.stalled();
-                    break;
+                    break; // the best is still the pairs' local optimum
                 }
                 byPair = byPair.plus(walk.turns(pairs, mostPairs, false));
                 stalled = byPair.stalled();
