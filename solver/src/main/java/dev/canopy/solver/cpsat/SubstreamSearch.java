@@ -36,14 +36,13 @@ import java.util.TreeMap;
  * <p>Where a whole turn of the pairs finds nothing cheaper, each country of each channel (the one
  * of most classes first) is planned again: every substream's arcs with an end in the country
  * (its classes' and its hubs'), every other arc fixed; where that finds a cheaper solution, the
- * pairs go on from it, and so on until a turn of the countries finds nothing. A country's
- * solution is taken only when the {@link Realizer} realises it: at critical 500 peers, k = 4,
- * seed 24, the countries took the search from 438,900 to 416,100 (16 of 20 improving), which
- * the realizer could not place. Why: where the
+ * pairs go on from it, and so on until a turn of the countries finds nothing. Why: where the
  * pairs stall, what one country gains needs every substream to change there at once. Critical
  * 300 peers, k = 4, seed 24: the pairs stalled at 328,200; a turn of the countries (20, four
  * improving) and the pairs after it (one of 8 improving) reached 324,000, realised, where a
- * second turn of the countries found nothing.
+ * second turn of the countries found nothing. A country's solution is taken only when the
+ * {@link Realizer} realises it: at critical 500 peers the countries, unchecked, took the search
+ * from 438,900 to 416,100 (16 of 20 improving), which the realizer could not place.
  *
  * <p>A neighbourhood's solution that breaks {@link SubstreamSetCuts} is not taken: the cuts it
  * breaks join the search's model and the neighbourhood is solved again, up to {@value #REPEATS}
@@ -355,12 +354,12 @@ final class SubstreamSearch {
     }
 
     /** Frees the edges of the neighbourhood and fixes every other edge at {@code values}'. */
-    private static void fix(ClassModel model, LinearModel whole, long[] values, Neighbourhood pair) {
+    private static void fix(ClassModel model, LinearModel whole, long[] values, Neighbourhood part) {
         for (int c = 0; c < model.x.length; c++) {
             for (int s = 0; s < model.x[c].length; s++) {
                 for (int arc = 0; arc < model.x[c][s].length; arc++) {
                     int v = model.x[c][s][arc];
-                    boolean free = pair.frees(model, c, s, arc);
+                    boolean free = part.frees(model, c, s, arc);
                     int j = model.solve.var(v).getIndex();
                     whole.vars[j].setBounds(free ? whole.lower[j] : values[v], free ? whole.upper[j] : values[v]);
                 }
